@@ -1,0 +1,23 @@
+package dev.chat.api.errors;
+
+/**
+ * A refusal the client can act on. Each subclass fixes the HTTP status; {@code code} is the stable machine-readable
+ * reason that ends up in the problem+json body.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final String code;
+
+    protected ApiException(String code, String detail) {
+        super(detail, null, false, false);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public abstract int status();
+
+    public abstract String title();
+}

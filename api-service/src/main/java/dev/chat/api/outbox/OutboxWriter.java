@@ -1,0 +1,76 @@
+package dev.chat.api.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.model.Event;
+import dev.chat.model.EventType;
+import dev.chat.model.OutboxSignal;
+import dev.chat.model.Room;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds event envelopes and writes outbox rows on the caller's transaction. The only way anything reaches clients.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    static final String INSERT = """
+            INSERT INTO outbox (event_id, event_type, workspace_id, rooms, payload) VALUES ($1, $2, $3, $4, $5::text::json)
+            """;
+
+    private final ObjectMapper json;
+    private final OutboxConfig config;
+    private final OutboxWakeSignal wakeSignal;
+
+    public OutboxWriter(ObjectMapper json, OutboxConfig config, OutboxWakeSignal wakeSignal) {
+        this.json = json;
+        this.config = config;
+        this.wakeSignal = wakeSignal;
+    }
+
+    public <P> OutboxEvent event(EventType type, UUID workspaceId, Instant occurredAt, P payload, List<Room> rooms) {
+        UUID eventId = UuidCreator.getTimeOrderedEpoch();
+        try {
+            String envelope = json.writeValueAsString(new Event<>(eventId, type, workspaceId, occurredAt, payload));
+            return new OutboxEvent(eventId, type, workspaceId, rooms, envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event payload is not serializable", e);
+        }
+    }
+
+    /**
+     * Adds the five parameters of an outbox row (event id, type, workspace, rooms, envelope) to {@code into}, for
+     * statements that write the outbox row together with their own rows.
+     */
+    public Tuple addInsertParameters(Tuple into, OutboxEvent event) {
+        String[] rooms = event.rooms().stream().map(Room::toString).toArray(String[]::new);
+        return into.addUUID(event.eventId()).addString(event.type().wireName()).addUUID(event.workspaceId())
+                .addArrayOfString(rooms).addString(event.envelopeJson());
+    }
+
+    public Uni<Void> append(SqlClient transaction, OutboxEvent event) {
+        return transaction.preparedQuery(INSERT).execute(addInsertParameters(Tuple.tuple(), event)).replaceWithVoid();
+    }
+
+    /** Called inside the transaction after its outbox rows are written. */
+    public Uni<Void> beforeCommit(SqlClient transaction) {
+        if (config.notifyMode() == OutboxConfig.NotifyMode.IN_TRANSACTION) {
+            return transaction.query("NOTIFY " + OutboxSignal.CHANNEL).execute().replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Called once the transaction has committed. */
+    public void afterCommit() {
+        if (config.notifyMode() == OutboxConfig.NotifyMode.AFTER_COMMIT) {
+            wakeSignal.wake();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.chat.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every event the system emits, in one place. The wire name is what clients switch on. */
+public enum EventType {
+    MESSAGE_CREATED("message.created"),
+    CONVERSATION_CREATED("conversation.created"),
+    CONVERSATION_UPDATED("conversation.updated"),
+    CONVERSATION_SHARED("conversation.shared"),
+    MEMBER_INVITED("member.invited"),
+    MEMBER_JOINED("member.joined"),
+    WORKSPACE_PLAN_CHANGED("workspace.plan_changed");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<EventType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+}

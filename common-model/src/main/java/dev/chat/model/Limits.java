@@ -1,0 +1,14 @@
+package dev.chat.model;
+
+/** Validation limits shared by the API, the gateway and the JSON Schemas. */
+public final class Limits {
+    /** Longest message content, in characters (Slack's limit). Longer content is refused, never truncated. */
+    public static final int MESSAGE_CONTENT_MAX_CHARS = 40_000;
+    /** Longest client-chosen idempotency key. */
+    public static final int CLIENT_MSG_ID_MAX_CHARS = 64;
+    /** Longest client frame the gateway reads; a subscribe frame is far smaller. */
+    public static final int CLIENT_FRAME_MAX_BYTES = 4_096;
+
+    private Limits() {
+    }
+}

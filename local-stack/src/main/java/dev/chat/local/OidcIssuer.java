@@ -1,0 +1,45 @@
+package dev.chat.local;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/**
+ * The local OIDC issuer: a real one (discovery, JWKS, token endpoint, signed RS256 tokens) from NAV's
+ * mock-oauth2-server. It runs in a process of its own so its libraries never meet a service's class path.
+ * <p>
+ * Tokens are issued with the password grant: the username becomes the token's {@code sub}.
+ */
+public final class OidcIssuer {
+
+    /** The issuer id in the URL: {@code http://127.0.0.1:PORT/local}. */
+    public static final String ISSUER_ID = "local";
+
+    private OidcIssuer() {
+    }
+
+    public static String issuerUrl(int port) {
+        return "http://127.0.0.1:" + port + "/" + ISSUER_ID;
+    }
+
+    /** Starts the issuer as a child process and waits until its discovery document answers. */
+    public static ChildProcess startProcess(int port, Path logFile) {
+        ChildProcess process = ChildProcess.start("oidc-issuer",
+                JavaCommand.localStack(OidcIssuer.class, List.of(String.valueOf(port))), Map.of(), logFile);
+        process.awaitHttpOk(issuerUrl(port) + "/.well-known/openid-configuration", Duration.ofSeconds(60));
+        return process;
+    }
+
+    /** Entry point of the issuer process: {@code OidcIssuer PORT}. */
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        MockOAuth2Server server = new MockOAuth2Server();
+        server.start(InetAddress.getLoopbackAddress(), port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "oidc-issuer-shutdown"));
+        System.out.println("OIDC issuer ready at " + issuerUrl(port));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.chat.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Gets an access token for a user from an OIDC issuer's token endpoint (found through discovery). */
+public final class TokenClient {
+
+    /** The client id local tokens are issued to; the services accept it as audience. */
+    public static final String CLIENT_ID = "chat-local";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TokenClient() {
+    }
+
+    public static String accessToken(String issuerUrl, String subject) {
+        try {
+            JsonNode discovery = getJson(issuerUrl + "/.well-known/openid-configuration");
+            String form = "grant_type=password"
+                    + "&username=" + URLEncoder.encode(subject, StandardCharsets.UTF_8)
+                    + "&password=local"
+                    + "&client_id=" + CLIENT_ID
+                    + "&scope=openid";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(discovery.path("token_endpoint").asText()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token endpoint answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not reach the OIDC issuer at " + issuerUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode getJson(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.chat.testing;
+
+import dev.chat.local.PostgresServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Creates test rows straight in the shared test database: each test makes its own workspace, users and channels
+ * with fresh ids, so tests never see each other's data.
+ */
+public final class TestData {
+
+    private TestData() {
+    }
+
+    public static UUID workspace() {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO workspaces (id, name, slug) VALUES (?, ?, ?)", id, "Test " + id, "ws-" + id);
+        return id;
+    }
+
+    /** A user whose token subject is {@code subject}. */
+    public static UUID user(String subject) {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO users (id, idp_subject, email, name) VALUES (?, ?, ?, ?)", id, subject,
+                subject.contains("@") ? subject : null, subject);
+        return id;
+    }
+
+    /** A fresh user with a unique subject, which is returned (use it to get a token). */
+    public static String newSubject(String prefix) {
+        return prefix + "-" + UUID.randomUUID() + "@example.com";
+    }
+
+    public static void activeMember(UUID workspaceId, UUID userId, String role) {
+        update("INSERT INTO workspace_members (workspace_id, user_id, role, status, joined_at) "
+                + "VALUES (?, ?, ?, 'active', now())", workspaceId, userId, role);
+    }
+
+    public static void invitedMember(UUID workspaceId, UUID userId) {
+        update("INSERT INTO workspace_members (workspace_id, user_id, role, status) VALUES (?, ?, 'member', 'invited')",
+                workspaceId, userId);
+    }
+
+    public static UUID channel(UUID workspaceId, String slug, String visibility) {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO channels (id, workspace_id, name, slug, visibility) VALUES (?, ?, ?, ?, ?)",
+                id, workspaceId, slug, slug, visibility);
+        return id;
+    }
+
+    public static void channelMember(UUID channelId, UUID userId) {
+        update("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?)", channelId, userId);
+    }
+
+    public static long count(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static String string(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static int update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(TestInfrastructure.get().postgres.jdbcUrl(), PostgresServer.USER, "");
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}

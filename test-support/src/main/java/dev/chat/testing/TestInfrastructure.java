@@ -1,0 +1,59 @@
+package dev.chat.testing;
+
+import dev.chat.local.ChildProcess;
+import dev.chat.local.FreePorts;
+import dev.chat.local.OidcIssuer;
+import dev.chat.local.PostgresServer;
+import dev.chat.local.RedisServerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Real PostgreSQL, Redis and an OIDC issuer, started once per test JVM on free loopback ports and stopped when
+ * the JVM exits. The schema is the api-service's own Flyway migrations, applied once.
+ */
+public final class TestInfrastructure {
+
+    private static TestInfrastructure instance;
+
+    public final PostgresServer postgres;
+    public final RedisServerProcess redis;
+    public final ChildProcess issuerProcess;
+    public final String issuerUrl;
+
+    private TestInfrastructure() {
+        Path logs = Path.of("target", "test-infra");
+        postgres = PostgresServer.start(FreePorts.next(), null, true);
+        redis = RedisServerProcess.start(FreePorts.next(), null);
+        int issuerPort = FreePorts.next();
+        issuerProcess = OidcIssuer.startProcess(issuerPort, logs.resolve("oidc-issuer.log"));
+        issuerUrl = OidcIssuer.issuerUrl(issuerPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-infra-stop"));
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            instance = new TestInfrastructure();
+        }
+        return instance;
+    }
+
+    /**
+     * Applies the api-service's migrations (the one schema every service reads), for modules that test against the
+     * schema without running the api-service, which migrates by itself.
+     */
+    public synchronized void migrate() {
+        Flyway.configure()
+                .dataSource(postgres.jdbcUrl(), PostgresServer.USER, "")
+                .locations("filesystem:" + Repository.root().resolve("api-service/src/main/resources/db/migration"))
+                .load()
+                .migrate();
+    }
+
+    private void stop() {
+        issuerProcess.stop(Duration.ofSeconds(5));
+        redis.close();
+        postgres.close();
+    }
+}

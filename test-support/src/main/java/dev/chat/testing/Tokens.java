@@ -1,0 +1,19 @@
+package dev.chat.testing;
+
+import dev.chat.local.TokenClient;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Access tokens from the test issuer, one per subject, cached for the test run (they live an hour). */
+public final class Tokens {
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    public static String forSubject(String subject) {
+        return CACHE.computeIfAbsent(subject,
+                s -> TokenClient.accessToken(TestInfrastructure.get().issuerUrl, s));
+    }
+}
