@@ -31,7 +31,7 @@ public class ChatTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(),
                 "quarkus.datasource.username", PostgresServer.USER,
                 "quarkus.datasource.password", "",
-                "quarkus.redis.hosts", infra.redis.url(),
+                "quarkus.redis.hosts", infra.redis().url(),
                 "quarkus.oidc.auth-server-url", infra.issuerUrl);
     }
 

@@ -18,7 +18,7 @@ public final class TestInfrastructure {
     private static TestInfrastructure instance;
 
     public final PostgresServer postgres;
-    public final RedisServerProcess redis;
+    private volatile RedisServerProcess redis;
     public final ChildProcess issuerProcess;
     public final String issuerUrl;
 
@@ -30,6 +30,19 @@ public final class TestInfrastructure {
         issuerProcess = OidcIssuer.startProcess(issuerPort, logs.resolve("oidc-issuer.log"));
         issuerUrl = OidcIssuer.issuerUrl(issuerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-infra-stop"));
+    }
+
+    public RedisServerProcess redis() {
+        return redis;
+    }
+
+    /** Stops Redis, as an outage would; {@link #startRedis()} brings it back, empty, on the same port. */
+    public synchronized void stopRedis() {
+        redis.close();
+    }
+
+    public synchronized void startRedis() {
+        redis = RedisServerProcess.start(redis.port(), null);
     }
 
     public static synchronized TestInfrastructure get() {

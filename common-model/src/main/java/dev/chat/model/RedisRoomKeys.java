@@ -1,0 +1,27 @@
+package dev.chat.model;
+
+/**
+ * Redis names shared with the gateways (docs/architecture.md): the pub/sub channel a room's frames go out on and the
+ * keys holding its epoch, last offset and history.
+ */
+public final class RedisRoomKeys {
+
+    private RedisRoomKeys() {
+    }
+
+    public static String channel(String room) {
+        return "chat:room:" + room;
+    }
+
+    public static String epoch(String room) {
+        return "chat:epoch:" + room;
+    }
+
+    public static String offset(String room) {
+        return "chat:offset:" + room;
+    }
+
+    public static String history(String room) {
+        return "chat:history:" + room;
+    }
+}

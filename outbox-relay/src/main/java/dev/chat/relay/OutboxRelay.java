@@ -1,0 +1,172 @@
+package dev.chat.relay;
+
+import dev.chat.relay.leader.LeaderElection;
+import dev.chat.relay.publish.RoomPublisher;
+import dev.chat.relay.store.OutboxRepository;
+import dev.chat.relay.store.PendingEvent;
+import dev.chat.relay.store.PgConnections;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Redis (seed §7). While this instance is the leader, a drain is requested by a
+ * debounced NOTIFY, by the 1 s poll and after re-LISTENing; a drain claims batches in id order, publishes each and
+ * marks it published only once Redis accepted it. A failed batch stays pending and is retried with backoff.
+ * Only one drain runs at a time; a request arriving meanwhile makes it go round once more.
+ */
+@ApplicationScoped
+public class OutboxRelay implements LeaderElection.Listener {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+
+    private final Vertx vertx;
+    private final RelayConfig config;
+    private final OutboxRepository outbox;
+    private final RoomPublisher publisher;
+    private final LeaderElection election;
+    private final NotificationListener listener;
+    private final Debouncer debouncer;
+    private final AtomicLong published = new AtomicLong();
+
+    private boolean draining;
+    private boolean drainAgain;
+    private int consecutiveFailures;
+    private long retryTimer = -1;
+    private long pollTimer = -1;
+    private long purgeTimer = -1;
+
+    public OutboxRelay(Vertx vertx, RelayConfig config, OutboxRepository outbox, RoomPublisher publisher,
+                       PgConnections connections) {
+        this.vertx = vertx;
+        this.config = config;
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.election = new LeaderElection(vertx, connections::open, config.leaderLockKey(), config.leaderRetry(),
+                this);
+        this.debouncer = new Debouncer(vertx.getDelegate(), config.debounceQuiet(), config.debounceMax(),
+                this::requestDrain);
+        this.listener = new NotificationListener(vertx, connections, debouncer::signal, this::requestDrain);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        listener.start();
+        election.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        listener.stop();
+        election.stop();
+    }
+
+    public boolean isLeader() {
+        return election.isLeader();
+    }
+
+    /** Events this instance has published since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    @Override
+    public synchronized void elected() {
+        pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrain());
+        purgeTimer = vertx.setPeriodic(PURGE_INTERVAL.toMillis(), id -> purge());
+        requestDrain();
+    }
+
+    @Override
+    public synchronized void demoted() {
+        for (long timer : new long[] {pollTimer, purgeTimer, retryTimer}) {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+        }
+        pollTimer = purgeTimer = retryTimer = -1;
+    }
+
+    /** Asks for a drain; cheap and safe to call from any thread at any rate. */
+    public void requestDrain() {
+        synchronized (this) {
+            if (!election.isLeader() || retryTimer >= 0) {
+                return; // a standby does nothing; after a failure the backoff timer drains next
+            }
+            if (draining) {
+                drainAgain = true;
+                return;
+            }
+            draining = true;
+            drainAgain = false;
+        }
+        drainNextBatch();
+    }
+
+    private void drainNextBatch() {
+        outbox.claimPendingBatch(config.batchSize())
+                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : publishAndMark(batch))
+                .subscribe().with(this::afterBatch, this::afterFailure);
+    }
+
+    private Uni<Integer> publishAndMark(List<PendingEvent> batch) {
+        return publisher.publish(batch)
+                .onFailure().call(failure -> outbox.recordFailure(batch, String.valueOf(failure.getMessage()))
+                        .onFailure().recoverWithNull())
+                .chain(() -> outbox.markPublished(batch))
+                .replaceWith(batch.size());
+    }
+
+    private void afterBatch(int count) {
+        published.addAndGet(count);
+        boolean more;
+        synchronized (this) {
+            consecutiveFailures = 0;
+            more = election.isLeader() && (count == config.batchSize() || drainAgain);
+            drainAgain = false;
+            draining = more;
+        }
+        if (more) {
+            drainNextBatch();
+        }
+    }
+
+    private void afterFailure(Throwable failure) {
+        long backoff;
+        synchronized (this) {
+            draining = false;
+            consecutiveFailures++;
+            backoff = backoffMillis(consecutiveFailures);
+            retryTimer = vertx.setTimer(backoff, id -> {
+                synchronized (this) {
+                    retryTimer = -1;
+                }
+                requestDrain();
+            });
+        }
+        LOG.warnf("Publishing failed (%d in a row), retrying in %d ms: %s", consecutiveFailures, backoff,
+                failure.getMessage());
+    }
+
+    long backoffMillis(int failures) {
+        long initial = config.retryBackoffInitial().toMillis();
+        long max = config.retryBackoffMax().toMillis();
+        return Math.min(max, initial << Math.min(failures - 1, 20));
+    }
+
+    private void purge() {
+        outbox.purgePublished(config.retention()).subscribe().with(
+                deleted -> {
+                    if (deleted > 0) {
+                        LOG.debugf("Purged %d published outbox rows", deleted);
+                    }
+                },
+                failure -> LOG.warnf("Purging published outbox rows failed: %s", failure.getMessage()));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.chat.relay;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The relay's settings (seed §7, brief decision 3–5). */
+@ConfigMapping(prefix = "chat.relay")
+public interface RelayConfig {
+
+    /** After a NOTIFY, wait until this long passes without another one, to batch a burst. 0 drains at once. */
+    @WithDefault("50ms")
+    Duration debounceQuiet();
+
+    /** ...but never wait longer than this after the first signal of a burst. */
+    @WithDefault("200ms")
+    Duration debounceMax();
+
+    /** Fallback poll: delivery stays correct if a signal is lost or a writer died between commit and signal. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Outbox rows claimed and published per round trip. */
+    @WithDefault("1000")
+    int batchSize();
+
+    /** Events kept per room in Redis for clients that resume (approximate, XADD MAXLEN ~). */
+    @WithDefault("1000")
+    int historySize();
+
+    /** Advisory lock key that elects the one active relay. Relays sharing a database must share it. */
+    @WithDefault("7316002")
+    long leaderLockKey();
+
+    /** How often a standby tries to become leader. */
+    @WithDefault("1s")
+    Duration leaderRetry();
+
+    /** First wait after a failed publish; doubles per consecutive failure up to {@link #retryBackoffMax()}. */
+    @WithDefault("100ms")
+    Duration retryBackoffInitial();
+
+    @WithDefault("10s")
+    Duration retryBackoffMax();
+
+    /** Published rows are deleted after this long (they are history for operators, not for clients). */
+    @WithDefault("24h")
+    Duration retention();
+}

@@ -1,0 +1,92 @@
+package dev.chat.relay.publish;
+
+import dev.chat.model.RedisRoomKeys;
+import dev.chat.relay.RelayConfig;
+import dev.chat.relay.store.PendingEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Publishes events to their rooms in Redis with one pipelined round trip per batch. Each event runs
+ * {@code redis/publish-event.lua}: next room offset, capped history stream, PUBLISH of the finished frame.
+ * Events are sent in batch order on one connection, so per-room order follows outbox id order.
+ */
+@ApplicationScoped
+public class RoomPublisher {
+
+    private static final String SCRIPT = readScript();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Redis redis;
+    private final int historySize;
+    private volatile String scriptSha;
+
+    public RoomPublisher(Redis redis, RelayConfig config) {
+        this.redis = redis;
+        this.historySize = config.historySize();
+    }
+
+    /** Completes once Redis has accepted every event of the batch; fails if any was refused. */
+    public Uni<Void> publish(List<PendingEvent> batch) {
+        String epochForNewRooms = newEpoch();
+        return loadedScript()
+                .chain(sha -> redis.batch(requests(sha, batch, epochForNewRooms)))
+                .onFailure(RoomPublisher::isNoScript).recoverWithUni(failure -> {
+                    scriptSha = null; // Redis restarted and lost its script cache: load again, retry once.
+                    return loadedScript().chain(sha -> redis.batch(requests(sha, batch, epochForNewRooms)));
+                })
+                .replaceWithVoid();
+    }
+
+    private List<Request> requests(String sha, List<PendingEvent> batch, String epochForNewRooms) {
+        List<Request> requests = new ArrayList<>(batch.size());
+        for (PendingEvent event : batch) {
+            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(event.rooms().size() * 3);
+            for (String room : event.rooms()) {
+                request.arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)).arg(RedisRoomKeys.history(room));
+            }
+            request.arg(epochForNewRooms).arg(historySize).arg(event.envelopeJson());
+            event.rooms().forEach(request::arg);
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    private Uni<String> loadedScript() {
+        String sha = scriptSha;
+        if (sha != null) {
+            return Uni.createFrom().item(sha);
+        }
+        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(SCRIPT))
+                .map(response -> scriptSha = response.toString());
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
+    }
+
+    private static String newEpoch() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String readScript() {
+        try (InputStream in = RoomPublisher.class.getResourceAsStream("/redis/publish-event.lua")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.chat.relay.store;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The relay's SQL over the outbox table. Only the leader calls it, so claiming needs no row locks. */
+@ApplicationScoped
+public class OutboxRepository {
+
+    private static final String CLAIM_PENDING_BATCH = """
+            SELECT id, rooms, payload::text AS envelope FROM outbox
+            WHERE published_at IS NULL ORDER BY id LIMIT $1
+            """;
+    private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
+    private static final String RECORD_FAILURE = """
+            UPDATE outbox SET attempts = attempts + 1, last_error = left($2, 1000) WHERE id = ANY($1)
+            """;
+    private static final String PURGE_PUBLISHED = """
+            DELETE FROM outbox WHERE id IN (
+                SELECT id FROM outbox WHERE published_at < now() - make_interval(secs => $1) LIMIT 10000)
+            """;
+
+    private final Pool pool;
+
+    public OutboxRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The oldest unpublished rows, in id order. */
+    public Uni<List<PendingEvent>> claimPendingBatch(int limit) {
+        return pool.preparedQuery(CLAIM_PENDING_BATCH).execute(Tuple.of(limit)).map(rows -> {
+            List<PendingEvent> batch = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                batch.add(new PendingEvent(row.getLong("id"), Arrays.asList(row.getArrayOfStrings("rooms")),
+                        row.getString("envelope")));
+            }
+            return batch;
+        });
+    }
+
+    public Uni<Void> markPublished(List<PendingEvent> batch) {
+        return pool.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids(batch))).replaceWithVoid();
+    }
+
+    public Uni<Void> recordFailure(List<PendingEvent> batch, String error) {
+        return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(ids(batch), error)).replaceWithVoid();
+    }
+
+    /** Deletes up to 10,000 rows published longer ago than {@code retention}; returns how many. */
+    public Uni<Integer> purgePublished(Duration retention) {
+        return pool.preparedQuery(PURGE_PUBLISHED).execute(Tuple.of((double) retention.toSeconds()))
+                .map(rows -> rows.rowCount());
+    }
+
+    private static Long[] ids(List<PendingEvent> batch) {
+        return batch.stream().map(PendingEvent::id).toArray(Long[]::new);
+    }
+}
