@@ -1,0 +1,57 @@
+package dev.chat.local;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The local run's settings, from the environment. Everything has a default; the external ones switch off the
+ * corresponding local server:
+ * <ul>
+ *   <li>{@code CHAT_DATABASE=host:port/db} (+ {@code CHAT_DATABASE_USER}, {@code CHAT_DATABASE_PASSWORD}): use
+ *   that PostgreSQL;</li>
+ *   <li>{@code CHAT_REDIS_URL=redis://host:port}: use that Redis;</li>
+ *   <li>{@code CHAT_OIDC_ISSUER=https://…}: use that OIDC issuer (then {@code ./run token} cannot mint tokens).</li>
+ * </ul>
+ * Ports: {@code CHAT_POSTGRES_PORT} (15432), {@code CHAT_REDIS_PORT} (16379), {@code CHAT_ISSUER_PORT} (8090),
+ * {@code CHAT_API_PORT} (8080), {@code CHAT_GATEWAY_PORT} (8081), {@code CHAT_BILLING_PORT} (8082),
+ * {@code CHAT_RELAY_PORT} (8083). Data: {@code CHAT_DATA_DIR} ({@code .local}).
+ */
+public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort, int redisPort, int issuerPort,
+                            Map<ChatService, Integer> servicePorts, String externalDatabase, String databaseUser,
+                            String databasePassword, String externalRedis, String externalIssuer) {
+
+    public static LocalSettings fromEnvironment(Path repositoryRoot) {
+        Map<String, String> env = System.getenv();
+        Map<ChatService, Integer> ports = new EnumMap<>(ChatService.class);
+        ports.put(ChatService.API_SERVICE, port(env, "CHAT_API_PORT", ChatService.API_SERVICE.defaultPort()));
+        ports.put(ChatService.REALTIME_GATEWAY,
+                port(env, "CHAT_GATEWAY_PORT", ChatService.REALTIME_GATEWAY.defaultPort()));
+        ports.put(ChatService.BILLING_SERVICE,
+                port(env, "CHAT_BILLING_PORT", ChatService.BILLING_SERVICE.defaultPort()));
+        ports.put(ChatService.OUTBOX_RELAY, port(env, "CHAT_RELAY_PORT", ChatService.OUTBOX_RELAY.defaultPort()));
+        return new LocalSettings(repositoryRoot,
+                repositoryRoot.resolve(env.getOrDefault("CHAT_DATA_DIR", ".local")),
+                port(env, "CHAT_POSTGRES_PORT", 15432), port(env, "CHAT_REDIS_PORT", 16379),
+                port(env, "CHAT_ISSUER_PORT", 8090), ports,
+                env.get("CHAT_DATABASE"), env.getOrDefault("CHAT_DATABASE_USER", PostgresServer.USER),
+                env.getOrDefault("CHAT_DATABASE_PASSWORD", ""), env.get("CHAT_REDIS_URL"), env.get("CHAT_OIDC_ISSUER"));
+    }
+
+    public int port(ChatService service) {
+        return servicePorts.get(service);
+    }
+
+    public String issuerUrl() {
+        return externalIssuer != null ? externalIssuer : OidcIssuer.issuerUrl(issuerPort);
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}
