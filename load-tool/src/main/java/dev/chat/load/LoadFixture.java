@@ -1,0 +1,71 @@
+package dev.chat.load;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates the load's own workspace, channels and users straight in the database (there is no API for that yet),
+ * in set-based statements. Users are subjects {@code load-<run>-<n>@example.com}, members of every channel.
+ */
+final class LoadFixture {
+
+    final UUID workspaceId = UUID.randomUUID();
+    final List<UUID> channelIds = new ArrayList<>();
+    final List<String> subjects = new ArrayList<>();
+
+    static LoadFixture create(LoadOptions options) throws SQLException {
+        LoadFixture fixture = new LoadFixture();
+        String run = fixture.workspaceId.toString().substring(0, 8);
+        int users = Math.max(options.authors(), Math.min(options.subscribers(), 200));
+        try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.dbUser(), "")) {
+            db.setAutoCommit(false);
+            execute(db, "INSERT INTO workspaces (id, name, slug, seat_limit) VALUES (?, ?, ?, ?)",
+                    fixture.workspaceId, "Load " + run, "load-" + run, users);
+            execute(db, """
+                    INSERT INTO channels (id, workspace_id, name, slug)
+                    SELECT gen_random_uuid(), ?, 'load-' || n, 'load-' || n FROM generate_series(1, ?) AS n
+                    """, fixture.workspaceId, options.channels());
+            execute(db, """
+                    INSERT INTO users (id, idp_subject, email)
+                    SELECT gen_random_uuid(), s, s
+                    FROM (SELECT 'load-' || ? || '-' || n || '@example.com' AS s FROM generate_series(1, ?) AS n) x
+                    """, run, users);
+            execute(db, """
+                    INSERT INTO workspace_members (workspace_id, user_id, status, joined_at)
+                    SELECT ?, id, 'active', now() FROM users WHERE idp_subject LIKE ?
+                    """, fixture.workspaceId, "load-" + run + "-%");
+            execute(db, """
+                    INSERT INTO channel_members (channel_id, user_id)
+                    SELECT c.id, u.id FROM channels c, users u
+                    WHERE c.workspace_id = ? AND u.idp_subject LIKE ?
+                    """, fixture.workspaceId, "load-" + run + "-%");
+            db.commit();
+            try (var statement = db.prepareStatement(
+                    "SELECT id FROM channels WHERE workspace_id = ? ORDER BY slug")) {
+                statement.setObject(1, fixture.workspaceId);
+                var rows = statement.executeQuery();
+                while (rows.next()) {
+                    fixture.channelIds.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        for (int n = 1; n <= users; n++) {
+            fixture.subjects.add("load-" + run + "-" + n + "@example.com");
+        }
+        return fixture;
+    }
+
+    private static void execute(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
