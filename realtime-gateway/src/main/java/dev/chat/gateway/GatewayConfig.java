@@ -1,0 +1,23 @@
+package dev.chat.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+@ConfigMapping(prefix = "chat.gateway")
+public interface GatewayConfig {
+
+    /**
+     * Origins browsers may open sockets from. An upgrade without an Origin header (a native client) is allowed; one
+     * with an Origin not listed is refused with 403.
+     */
+    @WithDefault("http://localhost:3000,http://127.0.0.1:3000")
+    List<String> allowedOrigins();
+
+    /**
+     * Frames queued for one socket but not yet written. A client that falls this far behind is disconnected with
+     * reason {@code slow_consumer}, so it never holds back the others or the gateway's memory.
+     */
+    @WithDefault("1000")
+    int maxPendingFrames();
+}

@@ -1,0 +1,77 @@
+package dev.chat.gateway.rooms;
+
+import dev.chat.gateway.redis.RedisRoomFeed;
+import dev.chat.gateway.socket.ClientSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Which local sockets hold which rooms. The first local subscriber of a room subscribes the gateway to it in Redis;
+ * the last one to leave unsubscribes it, so a gateway only receives the rooms its own clients hold.
+ */
+@ApplicationScoped
+public class LocalRooms {
+
+    private static final Logger LOG = Logger.getLogger(LocalRooms.class);
+
+    private record Room(Set<ClientSession> members, CompletionStage<Void> subscribedInRedis) {
+    }
+
+    private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final RedisRoomFeed feed;
+
+    public LocalRooms(RedisRoomFeed feed) {
+        this.feed = feed;
+        feed.onFrame(this::deliver);
+    }
+
+    /**
+     * Adds a socket to a room. Completes once the gateway's Redis subscription to the room is active, so that no
+     * event published afterwards can be missed; fails (and leaves the socket out) when Redis could not subscribe.
+     */
+    public CompletionStage<Void> join(String room, ClientSession session) {
+        Room joined = rooms.compute(room, (name, existing) -> {
+            Room current = existing != null ? existing
+                    : new Room(ConcurrentHashMap.newKeySet(), feed.subscribe(name));
+            current.members().add(session);
+            return current;
+        });
+        return joined.subscribedInRedis().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                leave(room, session);
+            }
+        });
+    }
+
+    public void leave(String room, ClientSession session) {
+        rooms.computeIfPresent(room, (name, current) -> {
+            current.members().remove(session);
+            if (!current.members().isEmpty()) {
+                return current;
+            }
+            feed.unsubscribe(name).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.debugf("Unsubscribing %s from Redis failed: %s", name, failure.getMessage());
+                }
+            });
+            return null;
+        });
+    }
+
+    /** Writes a frame to every local socket in the room, as received: no parsing, no re-serialization. */
+    void deliver(String room, String frame) {
+        Room current = rooms.get(room);
+        if (current != null) {
+            for (ClientSession session : current.members()) {
+                session.send(frame);
+            }
+        }
+    }
+
+    public int roomCount() {
+        return rooms.size();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.chat.gateway.socket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.gateway.GatewayConfig;
+import dev.chat.gateway.access.RoomAuthorizer;
+import dev.chat.gateway.redis.RoomPosition;
+import dev.chat.gateway.rooms.LocalRooms;
+import dev.chat.model.Room;
+import dev.chat.model.protocol.ClientFrame;
+import dev.chat.model.protocol.ErrorCode;
+import dev.chat.model.protocol.ServerFrame;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/** The gateway's side of the protocol in docs/protocol.md: sessions, subscribe, unsubscribe and ping. */
+@ApplicationScoped
+public class ProtocolHandler {
+
+    private static final Logger LOG = Logger.getLogger(ProtocolHandler.class);
+
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
+    private final RoomAuthorizer authorizer;
+    private final LocalRooms rooms;
+    private final RoomPosition positions;
+    private final int maxPendingFrames;
+
+    public ProtocolHandler(ObjectMapper json, RoomAuthorizer authorizer, LocalRooms rooms, RoomPosition positions,
+                           GatewayConfig config) {
+        this.json = json;
+        this.authorizer = authorizer;
+        this.rooms = rooms;
+        this.positions = positions;
+        this.maxPendingFrames = config.maxPendingFrames();
+    }
+
+    Uni<Void> open(WebSocketConnection connection, String subject) {
+        return authorizer.userIdForSubject(subject).invoke(userId -> sessions.put(connection.id(),
+                new ClientSession(connection, userId.orElse(null), maxPendingFrames))).replaceWithVoid();
+    }
+
+    void receive(WebSocketConnection connection, String text) {
+        ClientSession session = sessions.get(connection.id());
+        if (session == null) {
+            return;
+        }
+        ClientFrame frame;
+        try {
+            frame = json.readValue(text, ClientFrame.class);
+        } catch (JsonProcessingException e) {
+            reply(session, new ServerFrame.Error(null, ErrorCode.VALIDATION_FAILED, "A frame is a JSON object."));
+            return;
+        }
+        String op = frame.op() == null ? "" : frame.op();
+        switch (op) {
+            case "ping" -> reply(session, ServerFrame.Pong.INSTANCE);
+            case "subscribe" -> withRoom(session, frame, room -> subscribe(session, room));
+            case "unsubscribe" -> withRoom(session, frame, room -> unsubscribe(session, room));
+            default -> reply(session, new ServerFrame.Error(frame.room(), ErrorCode.UNKNOWN_OP,
+                    "Unknown op '" + op + "': use subscribe, unsubscribe or ping."));
+        }
+    }
+
+    void close(WebSocketConnection connection) {
+        ClientSession session = sessions.remove(connection.id());
+        if (session != null) {
+            session.markClosed();
+            session.rooms().forEach(room -> rooms.leave(room, session));
+            session.rooms().clear();
+        }
+    }
+
+    private void withRoom(ClientSession session, ClientFrame frame,
+                          java.util.function.Function<Room, CompletionStage<Void>> command) {
+        Optional<Room> room = Room.parse(frame.room());
+        if (room.isEmpty()) {
+            reply(session, new ServerFrame.Error(frame.room(), ErrorCode.INVALID_ROOM,
+                    "A room is channel:, thread: or user: followed by an id."));
+            return;
+        }
+        session.enqueue(() -> command.apply(room.get()));
+    }
+
+    private CompletionStage<Void> subscribe(ClientSession session, Room room) {
+        String name = room.toString();
+        UUID userId = session.userId();
+        Uni<Boolean> allowed = userId == null ? Uni.createFrom().item(false) : authorizer.maySubscribe(userId, room);
+        return allowed.subscribeAsCompletionStage().thenCompose(permitted -> {
+            if (!permitted) {
+                reply(session, new ServerFrame.Error(name, ErrorCode.FORBIDDEN, "You may not subscribe to this room."));
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            if (session.isClosing()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            session.rooms().add(name);
+            return rooms.join(name, session)
+                    .thenCompose(joined -> positions.of(name).subscribeAsCompletionStage())
+                    .thenAccept(position -> reply(session,
+                            new ServerFrame.Subscribed(name, position.epoch(), position.offset(), null)));
+        }).exceptionally(failure -> {
+            session.rooms().remove(name);
+            LOG.warnf("Subscribing socket %s to %s failed: %s", session.id(), name, failure.getMessage());
+            reply(session, new ServerFrame.Error(name, ErrorCode.UNAVAILABLE, "Try again shortly."));
+            return null;
+        });
+    }
+
+    private CompletionStage<Void> unsubscribe(ClientSession session, Room room) {
+        String name = room.toString();
+        if (session.rooms().remove(name)) {
+            rooms.leave(name, session);
+        }
+        reply(session, new ServerFrame.Unsubscribed(name));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void reply(ClientSession session, Object frame) {
+        try {
+            session.send(json.writeValueAsString(frame));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("server frames are always serializable", e);
+        }
+    }
+}
