@@ -80,6 +80,7 @@ public final class LoadTool {
         postLatency.reset();
         framesReceived.set(0);
         posted.set(0);
+        failedPosts.set(0);
         measuring = true;
         long start = System.nanoTime();
         postAtRate(fixture, tokens, options.duration(), true);

@@ -12,10 +12,14 @@ public record Backends(String postgresHostPortDb, String databaseUser, String da
                 redisUrl, issuerUrl);
     }
 
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + postgresHostPortDb;
+    }
+
     public Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_REACTIVE_URL", "postgresql://" + postgresHostPortDb);
-        env.put("DATABASE_JDBC_URL", "jdbc:postgresql://" + postgresHostPortDb);
+        env.put("DATABASE_JDBC_URL", jdbcUrl());
         env.put("DATABASE_USER", databaseUser);
         env.put("DATABASE_PASSWORD", databasePassword);
         env.put("REDIS_URL", redisUrl);

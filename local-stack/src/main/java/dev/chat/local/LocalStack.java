@@ -91,9 +91,11 @@ public final class LocalStack {
 
     private void startServices(Backends backends) {
         Path root = settings.repositoryRoot();
-        say("Starting api-service (runs the migrations and seeds the local workspace)");
+        say("Starting api-service (it migrates the schema)");
         started.add(ChatService.API_SERVICE.start(root, "api-service", settings.port(ChatService.API_SERVICE),
-                backends, Map.of("FLYWAY_LOCATIONS", "db/migration,db/local-seed"), settings.logDir()));
+                backends, Map.of(), settings.logDir()));
+        say("Seeding the local workspace");
+        LocalSeed.apply(backends);
         for (ChatService service : List.of(ChatService.OUTBOX_RELAY, ChatService.REALTIME_GATEWAY,
                 ChatService.BILLING_SERVICE)) {
             say("Starting " + service.module());

@@ -1,6 +1,6 @@
 -- Local development data (seed §8): a Free-tier workspace "local" with #general and #engineering,
--- alice@example.com (admin) and bob@example.com (member of both channels). Applied only when the
--- local profile adds this folder to Flyway's locations (./run does); safe to re-run.
+-- alice@example.com (admin) and bob@example.com (member of both channels). ./run applies it after
+-- api-service has migrated the schema; every statement is idempotent, so each start re-applies it safely.
 
 INSERT INTO workspaces (id, name, slug, org_id, plan_tier, seat_limit, ai_budget_limit)
 VALUES ('00000000-0000-7000-8000-00000000a001', 'Local', 'local', 'org_local', 'free', 10, 0)
