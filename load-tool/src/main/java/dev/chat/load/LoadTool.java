@@ -1,26 +1,25 @@
 package dev.chat.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.local.TokenClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
@@ -28,27 +27,34 @@ import org.HdrHistogram.Histogram;
  * Drives N authors posting to M channels at a fixed rate while K WebSocket subscribers (spread over the channels
  * and the gateways) receive the events, then prints latency percentiles and throughput.
  * <p>
- * Latency is measured per delivered frame, from the moment the POST's 201 arrived (the message is committed) to the
- * moment the frame arrived at a subscriber. Both instants are taken in this process on one monotonic clock. A frame
- * that overtakes its own 201 counts as 0.
+ * Delivery latency is measured per delivered frame, from the moment the POST's 201 arrived (the message is
+ * committed) to the moment the frame arrived at a subscriber, both on this process's monotonic clock. A frame that
+ * overtakes its own 201 counts as 0. Posts are open-loop: one every 1/rate seconds whatever the answers; a post that
+ * would exceed {@code --http-concurrency} requests in flight is shed and counted, never queued.
  */
 public final class LoadTool {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PAYLOAD_ID = "\"payload\":{\"id\":\"";
 
     private final LoadOptions options;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).build();
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpClient http;
     private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> receivedAt = new ConcurrentHashMap<>();
     private final Histogram postLatency = new Histogram(60_000_000_000L, 3);
     private final AtomicLong posted = new AtomicLong();
     private final AtomicLong failedPosts = new AtomicLong();
+    private final AtomicLong shedPosts = new AtomicLong();
     private final AtomicLong framesReceived = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean measuring;
 
     private LoadTool(LoadOptions options) {
         this.options = options;
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(options.httpConcurrency())
+                .setMaxWebSockets(Math.max(1, options.subscribers()))
+                .setKeepAlive(true));
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,8 +66,13 @@ public final class LoadTool {
             System.exit(2);
             return;
         }
-        new LoadTool(options).run();
-        System.exit(0);
+        try {
+            new LoadTool(options).run();
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("load run failed: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     private void run() throws Exception {
@@ -70,102 +81,137 @@ public final class LoadTool {
         for (String subject : fixture.subjects) {
             tokens.put(subject, TokenClient.accessToken(options.issuerUrl(), subject));
         }
-        List<WebSocket> sockets = openSubscribers(fixture, tokens);
+        openSubscribers(fixture, tokens);
         System.out.printf("fixture: %d channels, %d users; %d sockets subscribed over %d gateway(s)%n",
-                fixture.channelIds.size(), fixture.subjects.size(), sockets.size(), options.gatewayUrls().size());
+                fixture.channelIds.size(), fixture.subjects.size(), options.subscribers(),
+                options.gatewayUrls().size());
 
-        postAtRate(fixture, tokens, options.warmup(), false);
+        postAtRate(fixture, tokens, options.warmup().toSeconds());
+        Thread.sleep(1_000);
         acceptedAt.clear();
         receivedAt.clear();
         postLatency.reset();
         framesReceived.set(0);
         posted.set(0);
         failedPosts.set(0);
+        shedPosts.set(0);
         measuring = true;
         long start = System.nanoTime();
-        postAtRate(fixture, tokens, options.duration(), true);
+        postAtRate(fixture, tokens, options.duration().toSeconds());
         long postingNanos = System.nanoTime() - start;
         Thread.sleep(2_000); // let the last frames arrive
         measuring = false;
-        report(postingNanos, sockets.size(), fixture);
-        for (WebSocket socket : sockets) {
-            socket.abort();
-        }
+        report(postingNanos, fixture);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    private List<WebSocket> openSubscribers(LoadFixture fixture, Map<String, String> tokens) throws Exception {
-        List<WebSocket> sockets = new ArrayList<>();
+    private void openSubscribers(LoadFixture fixture, Map<String, String> tokens) throws InterruptedException {
         CountDownLatch subscribed = new CountDownLatch(options.subscribers());
         for (int i = 0; i < options.subscribers(); i++) {
-            String gateway = options.gatewayUrls().get(i % options.gatewayUrls().size());
+            URI gateway = URI.create(options.gatewayUrls().get(i % options.gatewayUrls().size()));
             String subject = fixture.subjects.get(i % fixture.subjects.size());
             UUID channel = fixture.channelIds.get(i % fixture.channelIds.size());
-            WebSocket socket = http.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + tokens.get(subject))
-                    .buildAsync(URI.create(gateway), new FrameListener(subscribed)).get(30, TimeUnit.SECONDS);
-            socket.sendText("{\"op\":\"subscribe\",\"room\":\"channel:" + channel + "\"}", true);
-            sockets.add(socket);
+            WebSocketConnectOptions connect = new WebSocketConnectOptions()
+                    .setHost(gateway.getHost()).setPort(gateway.getPort()).setURI(gateway.getPath())
+                    .setAllowOriginHeader(false) // a native client: browsers' Origin is checked against an allow-list
+                    .addHeader("Authorization", "Bearer " + tokens.get(subject));
+            http.webSocket(connect).onSuccess(socket -> {
+                socket.textMessageHandler(text -> onFrame(text, subscribed));
+                socket.writeTextMessage("{\"op\":\"subscribe\",\"room\":\"channel:" + channel + "\"}");
+            }).onFailure(failure -> System.err.println("socket failed: " + failure.getMessage()));
+            if (i % 100 == 99) {
+                Thread.sleep(50); // do not open thousands of sockets in one instant
+            }
         }
-        if (!subscribed.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("not every subscriber was confirmed within 60 s");
+        if (!subscribed.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(subscribed.getCount() + " subscribers not confirmed within 120 s");
         }
-        return sockets;
     }
 
-    private void postAtRate(LoadFixture fixture, Map<String, String> tokens, Duration duration, boolean record)
+    private void onFrame(String text, CountDownLatch subscribed) {
+        long now = System.nanoTime();
+        if (text.startsWith("{\"type\":\"event\"")) {
+            if (measuring) {
+                framesReceived.incrementAndGet();
+                int at = text.indexOf(PAYLOAD_ID);
+                if (at >= 0) {
+                    String id = text.substring(at + PAYLOAD_ID.length(), at + PAYLOAD_ID.length() + 36);
+                    receivedAt.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>(4))).add(now);
+                }
+            }
+        } else if (text.startsWith("{\"type\":\"subscribed\"")) {
+            subscribed.countDown();
+        } else if (text.startsWith("{\"type\":\"error\"")) {
+            System.err.println("gateway error: " + text);
+        }
+    }
+
+    /** Issues posts from a 1 ms Vert.x timer: each tick sends what is due by then, so the rate holds on average. */
+    private void postAtRate(LoadFixture fixture, Map<String, String> tokens, long seconds)
             throws InterruptedException {
-        long total = options.ratePerSecond() * duration.toSeconds();
-        long intervalNanos = 1_000_000_000L / Math.max(1, options.ratePerSecond());
-        Semaphore inFlight = new Semaphore(options.httpConcurrency());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        CountDownLatch done = new CountDownLatch((int) total);
-        AtomicLong sequence = new AtomicLong();
-        ticker.scheduleAtFixedRate(() -> {
-            long n = sequence.getAndIncrement();
-            if (n >= total) {
-                return;
+        long total = options.ratePerSecond() * seconds;
+        double perNano = options.ratePerSecond() / 1e9;
+        URI api = URI.create(options.apiUrl());
+        CountDownLatch allIssued = new CountDownLatch(1);
+        AtomicLong issued = new AtomicLong();
+        long start = System.nanoTime();
+        vertx.setPeriodic(1, timer -> {
+            long due = Math.min(total, (long) ((System.nanoTime() - start) * perNano) + 1);
+            for (long n = issued.get(); n < due; n = issued.incrementAndGet()) {
+                if (inFlight.get() >= options.httpConcurrency()) {
+                    shedPosts.incrementAndGet();
+                    continue;
+                }
+                String author = fixture.subjects.get((int) (n % options.authors()));
+                UUID channel = fixture.channelIds.get((int) (n % fixture.channelIds.size()));
+                post(api, tokens.get(author), channel, n);
             }
-            if (!inFlight.tryAcquire()) {
-                failedPosts.incrementAndGet(); // the system is not keeping up: count it, do not queue without bound
-                done.countDown();
-                return;
+            if (issued.get() >= total) {
+                vertx.cancelTimer(timer);
+                allIssued.countDown();
             }
-            String author = fixture.subjects.get((int) (n % options.authors()));
-            UUID channel = fixture.channelIds.get((int) (n % fixture.channelIds.size()));
-            post(tokens.get(author), channel, n, record).whenComplete((ok, failure) -> {
-                inFlight.release();
-                done.countDown();
-            });
-        }, 0, intervalNanos, TimeUnit.NANOSECONDS);
-        done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        ticker.shutdownNow();
-    }
-
-    private CompletableFuture<Void> post(String token, UUID channel, long n, boolean record) {
-        String body = "{\"channel_id\":\"" + channel + "\",\"content\":\"load message " + n + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.apiUrl() + "/api/messages"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        long sent = System.nanoTime();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-            long now = System.nanoTime();
-            if (response.statusCode() != 201) {
-                failedPosts.incrementAndGet();
-                return;
-            }
-            posted.incrementAndGet();
-            if (record) {
-                postLatency.recordValue(now - sent);
-                acceptedAt.put(messageId(response.body()), now);
-            }
-        }).exceptionally(failure -> {
-            failedPosts.incrementAndGet();
-            return null;
         });
+        allIssued.await(seconds + 60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
-    private void report(long postingNanos, int socketCount, LoadFixture fixture) {
+    private void post(URI api, String token, UUID channel, long n) {
+        inFlight.incrementAndGet();
+        Buffer body = Buffer.buffer("{\"channel_id\":\"" + channel + "\",\"content\":\"load message " + n + "\"}");
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setHost(api.getHost()).setPort(api.getPort()).setURI("/api/messages")
+                .putHeader("Authorization", "Bearer " + token)
+                .putHeader("Content-Type", "application/json");
+        long sent = System.nanoTime();
+        http.request(request)
+                .compose(req -> req.send(body))
+                .compose(response -> response.body().map(buffer -> {
+                    long now = System.nanoTime();
+                    if (response.statusCode() != 201) {
+                        failedPosts.incrementAndGet();
+                        return null;
+                    }
+                    posted.incrementAndGet();
+                    if (measuring) {
+                        synchronized (postLatency) {
+                            postLatency.recordValue(now - sent);
+                        }
+                        acceptedAt.put(buffer.getString(7, 43), now); // {"id":"<36 chars>"
+                    }
+                    return null;
+                }))
+                .onComplete(done -> {
+                    if (done.failed()) {
+                        failedPosts.incrementAndGet();
+                    }
+                    inFlight.decrementAndGet();
+                });
+    }
+
+    private void report(long postingNanos, LoadFixture fixture) {
         Histogram delivery = new Histogram(60_000_000_000L, 3);
         long unmatched = 0;
         for (var entry : receivedAt.entrySet()) {
@@ -179,16 +225,16 @@ public final class LoadTool {
             }
         }
         double seconds = postingNanos / 1e9;
-        long expectedFrames = posted.get() * socketCount / fixture.channelIds.size();
+        long expectedFrames = posted.get() * options.subscribers() / fixture.channelIds.size();
         System.out.printf("""
                         load: %d authors → %d channels, %d subscribers, target %d msg/s for %.0f s
-                        posted: %d accepted (%.1f msg/s), %d failed or shed
-                        POST latency (ms):            p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
+                        posted: %d accepted (%.1f msg/s), %d failed, %d shed (over %d in flight)
+                        POST latency (ms):                  p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
                         delivery latency (ms, 201 → frame): p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
-                        frames: %d received (%.0f/s), about %d expected, %d without a matching 201
+                        frames: %d received (%.0f/s), %d expected, %d without a matching 201
                         """,
-                options.authors(), fixture.channelIds.size(), socketCount, options.ratePerSecond(), seconds,
-                posted.get(), posted.get() / seconds, failedPosts.get(),
+                options.authors(), fixture.channelIds.size(), options.subscribers(), options.ratePerSecond(), seconds,
+                posted.get(), posted.get() / seconds, failedPosts.get(), shedPosts.get(), options.httpConcurrency(),
                 ms(postLatency, 50), ms(postLatency, 90), ms(postLatency, 99), postLatency.getMaxValue() / 1e6,
                 ms(delivery, 50), ms(delivery, 90), ms(delivery, 99), delivery.getMaxValue() / 1e6,
                 framesReceived.get(), framesReceived.get() / seconds, expectedFrames, unmatched);
@@ -196,57 +242,5 @@ public final class LoadTool {
 
     private static double ms(Histogram histogram, double percentile) {
         return histogram.getValueAtPercentile(percentile) / 1e6;
-    }
-
-    private static String messageId(String body) {
-        try {
-            return JSON.readTree(body).path("id").asText();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    /** Records when each message's frame arrived; counts the subscribe confirmations. */
-    private final class FrameListener implements WebSocket.Listener {
-        private final CountDownLatch subscribed;
-        private final StringBuilder partial = new StringBuilder();
-
-        FrameListener(CountDownLatch subscribed) {
-            this.subscribed = subscribed;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.nanoTime();
-                String text = partial.toString();
-                partial.setLength(0);
-                onFrame(text, now);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        private void onFrame(String text, long now) {
-            try {
-                JsonNode frame = JSON.readTree(text);
-                switch (frame.path("type").asText()) {
-                    case "subscribed" -> subscribed.countDown();
-                    case "error" -> System.err.println("gateway error: " + text);
-                    case "event" -> {
-                        if (measuring) {
-                            framesReceived.incrementAndGet();
-                            String id = frame.path("event").path("payload").path("id").asText();
-                            receivedAt.computeIfAbsent(id, k -> java.util.Collections.synchronizedList(
-                                    new ArrayList<>())).add(now);
-                        }
-                    }
-                    default -> { }
-                }
-            } catch (Exception e) {
-                System.err.println("unreadable frame: " + e.getMessage());
-            }
-        }
     }
 }

@@ -192,6 +192,24 @@ class GatewayTest {
     }
 
     @Test
+    void aBurstOfSubscriptionsFromManySocketsIsServedInFull() {
+        // As after a gateway restart: every client reconnects and resubscribes at once.
+        int sockets = 80;
+        List<ChatSocket> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < sockets; i++) {
+                clients.add(connect(aliceSubject));
+            }
+            clients.forEach(client -> client.subscribe("channel:" + general));
+            for (ChatSocket client : clients) {
+                assertEquals("subscribed", client.next().path("type").asText());
+            }
+        } finally {
+            clients.forEach(ChatSocket::close);
+        }
+    }
+
+    @Test
     void pingAndMalformedFrames() {
         try (ChatSocket socket = connect(aliceSubject)) {
             socket.send("{\"op\":\"ping\"}");
