@@ -70,6 +70,28 @@ class GatewayTest {
     }
 
     @Test
+    void browsersCarryTheTokenInTheSubprotocol() {
+        String carrier = java.net.URLEncoder.encode(
+                "quarkus-http-upgrade#Authorization#Bearer " + Tokens.forSubject(aliceSubject),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        CompletableFuture<String> pong = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", "http://localhost:3000")
+                .subprotocols("bearer-token-carrier", carrier)
+                .buildAsync(ws(), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        pong.complete(data.toString());
+                        return null;
+                    }
+                }).join();
+        assertEquals("bearer-token-carrier", socket.getSubprotocol());
+        socket.sendText("{\"op\":\"ping\"}", true).join();
+        assertEquals("{\"type\":\"pong\"}", pong.orTimeout(10, TimeUnit.SECONDS).join());
+        socket.abort();
+    }
+
+    @Test
     void upgradeFromAForeignOriginIsRefused() {
         CompletionException refused = assertThrows(CompletionException.class,
                 () -> HttpClient.newHttpClient().newWebSocketBuilder()
