@@ -7,12 +7,13 @@ import dev.chat.relay.store.PendingEvent;
 import dev.chat.relay.store.PgConnections;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -106,38 +107,69 @@ public class OutboxRelay implements LeaderElection.Listener {
             draining = true;
             drainAgain = false;
         }
-        drainNextBatch();
+        drainPass();
     }
 
-    private void drainNextBatch() {
-        outbox.claimPendingBatch(config.batchSize())
-                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : publishAndMark(batch))
-                .subscribe().with(this::afterBatch, this::afterFailure);
+    /**
+     * One pass over the backlog in id order, pipelined: while batch N is published, batch N+1 is already being
+     * claimed (keyset, after N's last id) and batch N-1 marked. Publishing stays strictly sequential, which keeps
+     * per-room order. A row committed late with a lower id than the pass has reached is caught by the next pass,
+     * which its own NOTIFY (or the poll) requests.
+     */
+    private void drainPass() {
+        claim(0L).thenAccept(batch -> continuePass(batch, CompletableFuture.completedFuture(null)))
+                .exceptionally(this::afterFailure);
     }
 
-    private Uni<Integer> publishAndMark(List<PendingEvent> batch) {
+    private void continuePass(List<PendingEvent> batch, CompletableFuture<Void> previousMarks) {
+        if (batch.isEmpty() || previousMarks.isCompletedExceptionally() || !election.isLeader()) {
+            previousMarks.thenRun(this::afterPass).exceptionally(this::afterFailure);
+            return;
+        }
+        CompletableFuture<List<PendingEvent>> next = batch.size() < config.batchSize()
+                ? CompletableFuture.completedFuture(List.of())
+                : claim(batch.get(batch.size() - 1).id());
+        publish(batch)
+                .thenCompose(published -> {
+                    CompletableFuture<Void> marks = previousMarks.thenCompose(done -> mark(batch));
+                    return next.thenAccept(nextBatch -> continuePass(nextBatch, marks));
+                })
+                .exceptionally(this::afterFailure);
+    }
+
+    private CompletableFuture<List<PendingEvent>> claim(long afterId) {
+        return outbox.claimPendingBatch(afterId, config.batchSize()).subscribeAsCompletionStage();
+    }
+
+    private CompletableFuture<Void> publish(List<PendingEvent> batch) {
         return publisher.publish(batch)
                 .onFailure().call(failure -> outbox.recordFailure(batch, String.valueOf(failure.getMessage()))
                         .onFailure().recoverWithNull())
-                .chain(() -> outbox.markPublished(batch))
-                .replaceWith(batch.size());
+                .subscribeAsCompletionStage();
     }
 
-    private void afterBatch(int count) {
-        published.addAndGet(count);
-        boolean more;
+    private CompletableFuture<Void> mark(List<PendingEvent> batch) {
+        return outbox.markPublished(batch).subscribeAsCompletionStage()
+                .thenRun(() -> published.addAndGet(batch.size()));
+    }
+
+    private void afterPass() {
+        boolean again;
         synchronized (this) {
             consecutiveFailures = 0;
-            more = election.isLeader() && (count == config.batchSize() || drainAgain);
+            again = election.isLeader() && drainAgain;
             drainAgain = false;
-            draining = more;
+            draining = again;
         }
-        if (more) {
-            drainNextBatch();
+        if (again) {
+            drainPass();
         }
     }
 
-    private void afterFailure(Throwable failure) {
+    private Void afterFailure(Throwable failure) {
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         long backoff;
         synchronized (this) {
             draining = false;
@@ -152,6 +184,7 @@ public class OutboxRelay implements LeaderElection.Listener {
         }
         LOG.warnf("Publishing failed (%d in a row), retrying in %d ms: %s", consecutiveFailures, backoff,
                 failure.getMessage());
+        return null;
     }
 
     long backoffMillis(int failures) {

@@ -83,7 +83,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void pollingDrainsABacklogWrittenWithoutAnySignal() {
+    void pollingDrainsABacklogSpanningManyBatchesInIdOrder() throws Exception {
         String room = "channel:" + UUID.randomUUID();
         TestData.update("""
                 INSERT INTO outbox (event_id, event_type, workspace_id, rooms, payload)
@@ -96,6 +96,15 @@ class OutboxRelayTest {
         assertEquals("5000", redisString(Command.GET, RedisRoomKeys.offset(room)));
         long kept = redisLong(Command.XLEN, RedisRoomKeys.history(room));
         assertTrue(kept >= 1000 && kept < 5000, "history is capped near 1000 entries, kept " + kept);
+        // Batches are claimed ahead while earlier ones publish; the room must still see the rows in id order.
+        var history = redis.send(Request.cmd(Command.XRANGE).arg(RedisRoomKeys.history(room)).arg("-").arg("+"))
+                .await().atMost(Duration.ofSeconds(5));
+        for (int i = 0; i < history.size(); i++) {
+            long offset = Long.parseLong(history.get(i).get(0).toString().replace("-0", ""));
+            JsonNode frame = JSON.readTree(history.get(i).get(1).get(1).toString());
+            assertEquals(offset, frame.path("offset").asLong());
+            assertEquals(offset, frame.path("event").path("n").asLong(), "offset " + offset + " carries row n");
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Publishes events to their rooms in Redis with one pipelined round trip per batch. Each event runs
+ * Publishes events to their rooms in Redis, pipelined, up to {@value #MAX_PIPELINE} per round trip. Each event runs
  * {@code redis/publish-event.lua}: next room offset, capped history stream, PUBLISH of the finished frame.
  * Events are sent in batch order on one connection, so per-room order follows outbox id order.
  */
@@ -27,6 +27,11 @@ public class RoomPublisher {
 
     private static final String SCRIPT = readScript();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Events per pipelined round trip. The Redis client refuses a pipeline longer than its waiting queue
+     * (quarkus.redis.max-waiting-handlers, 2048 by default), so larger batches go as consecutive chunks.
+     */
+    private static final int MAX_PIPELINE = 1000;
 
     private final Redis redis;
     private final int historySize;
@@ -40,6 +45,15 @@ public class RoomPublisher {
     /** Completes once Redis has accepted every event of the batch; fails if any was refused. */
     public Uni<Void> publish(List<PendingEvent> batch) {
         String epochForNewRooms = newEpoch();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < batch.size(); from += MAX_PIPELINE) {
+            List<PendingEvent> chunk = batch.subList(from, Math.min(batch.size(), from + MAX_PIPELINE));
+            chain = chain.chain(() -> publishPipelined(chunk, epochForNewRooms));
+        }
+        return chain;
+    }
+
+    private Uni<Void> publishPipelined(List<PendingEvent> batch, String epochForNewRooms) {
         return loadedScript()
                 .chain(sha -> redis.batch(requests(sha, batch, epochForNewRooms)))
                 .onFailure(RoomPublisher::isNoScript).recoverWithUni(failure -> {

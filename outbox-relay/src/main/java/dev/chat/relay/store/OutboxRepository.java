@@ -16,7 +16,7 @@ public class OutboxRepository {
 
     private static final String CLAIM_PENDING_BATCH = """
             SELECT id, rooms, payload::text AS envelope FROM outbox
-            WHERE published_at IS NULL ORDER BY id LIMIT $1
+            WHERE published_at IS NULL AND id > $1 ORDER BY id LIMIT $2
             """;
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
     private static final String RECORD_FAILURE = """
@@ -33,9 +33,9 @@ public class OutboxRepository {
         this.pool = pool;
     }
 
-    /** The oldest unpublished rows, in id order. */
-    public Uni<List<PendingEvent>> claimPendingBatch(int limit) {
-        return pool.preparedQuery(CLAIM_PENDING_BATCH).execute(Tuple.of(limit)).map(rows -> {
+    /** The oldest unpublished rows after {@code afterId}, in id order. */
+    public Uni<List<PendingEvent>> claimPendingBatch(long afterId, int limit) {
+        return pool.preparedQuery(CLAIM_PENDING_BATCH).execute(Tuple.of(afterId, limit)).map(rows -> {
             List<PendingEvent> batch = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 batch.add(new PendingEvent(row.getLong("id"), Arrays.asList(row.getArrayOfStrings("rooms")),
