@@ -127,6 +127,29 @@ class OutboxRelayTest {
         assertEquals("1", redisString(Command.GET, RedisRoomKeys.offset(room)));
     }
 
+    @Test
+    void aDroppedListenConnectionIsReopenedAndSignalsWorkAgain() throws Exception {
+        String listening = "SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN outbox_event'";
+        awaitTrue(() -> TestData.string(listening) != null);
+        long droppedPid = Long.parseLong(TestData.string(listening));
+        assertEquals("true", TestData.string("SELECT pg_terminate_backend(?)::text", (int) droppedPid));
+
+        String room = "channel:" + UUID.randomUUID();
+        try (RedisRoomSubscriber subscriber = new RedisRoomSubscriber(redis, room)) {
+            UUID signalledWhileAway = insertEvent(room);
+            TestData.update("NOTIFY outbox_event");
+            assertEquals(signalledWhileAway.toString(),
+                    JSON.readTree(subscriber.next()).path("event").path("id").asText());
+
+            awaitTrue(() -> TestData.count("SELECT count(*) FROM pg_stat_activity WHERE query = "
+                    + "'LISTEN outbox_event' AND pid <> ?", (int) droppedPid) == 1);
+            UUID signalledAfterwards = insertEvent(room);
+            TestData.update("NOTIFY outbox_event");
+            assertEquals(signalledAfterwards.toString(),
+                    JSON.readTree(subscriber.next()).path("event").path("id").asText());
+        }
+    }
+
     private static UUID insertEvent(String... rooms) {
         UUID eventId = UUID.randomUUID();
         String envelope = "{\"id\":\"" + eventId + "\",\"type\":\"message.created\",\"workspace_id\":\""
