@@ -8,6 +8,12 @@ public final class Limits {
     public static final int CLIENT_MSG_ID_MAX_CHARS = 64;
     /** Longest client frame the gateway reads; a subscribe frame is far smaller. */
     public static final int CLIENT_FRAME_MAX_BYTES = 4_096;
+    /** Longest channel slug (the database checks the same). */
+    public static final int CHANNEL_SLUG_MAX_CHARS = 80;
+    /** Replies per page when reading a thread or a timeline, at most. */
+    public static final int PAGE_MAX_ITEMS = 100;
+    /** Participant ids a thread root carries in timelines and events. */
+    public static final int THREAD_PARTICIPANTS_SHOWN = 5;
 
     private Limits() {
     }
