@@ -9,6 +9,7 @@ import dev.chat.api.errors.NotFoundException;
 import dev.chat.api.errors.PayloadTooLargeException;
 import dev.chat.api.outbox.OutboxEvent;
 import dev.chat.api.outbox.OutboxWriter;
+import dev.chat.api.threads.ReplyService;
 import dev.chat.model.EventType;
 import dev.chat.model.Limits;
 import dev.chat.model.Message;
@@ -23,7 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Posting messages: validation, authorization and the write with its outbox event, in one transaction. */
+/** Posting messages, flat or replies: validation, authorization and the write with its events, in one transaction. */
 @ApplicationScoped
 public class MessageService {
 
@@ -31,22 +32,24 @@ public class MessageService {
     private final AccessRepository access;
     private final MessageRepository messages;
     private final OutboxWriter outbox;
+    private final ReplyService replies;
 
-    public MessageService(Pool pool, AccessRepository access, MessageRepository messages, OutboxWriter outbox) {
+    public MessageService(Pool pool, AccessRepository access, MessageRepository messages, OutboxWriter outbox,
+                          ReplyService replies) {
         this.pool = pool;
         this.access = access;
         this.messages = messages;
         this.outbox = outbox;
+        this.replies = replies;
     }
 
     public Uni<PostedMessage> post(String callerSubject, PostMessageRequest request) {
         validate(request);
-        if (request.replyToMessageId() != null) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Replies to messages are not supported yet.");
-        }
-        return pool.withTransaction(tx -> access.channelAccess(tx, callerSubject, request.channelId())
+        Uni<PostedMessage> written = request.replyToMessageId() == null
+                ? pool.withTransaction(tx -> access.channelAccess(tx, callerSubject, request.channelId())
                         .chain(channel -> postFlat(tx, authorize(channel), request)))
-                .invoke(posted -> {
+                : postReply(callerSubject, request);
+        return written.invoke(posted -> {
                     if (posted.created()) {
                         outbox.afterCommit();
                     }
@@ -63,6 +66,17 @@ public class MessageService {
                 .chain(inserted -> inserted
                         ? outbox.beforeCommit(tx).replaceWith(new PostedMessage(message, true))
                         : replay(tx, channel.userId(), request.clientMsgId()));
+    }
+
+    private Uni<PostedMessage> postReply(String callerSubject, PostMessageRequest request) {
+        return pool.withTransaction(tx -> access.channelAccess(tx, callerSubject, request.channelId())
+                        .chain(channel -> replies.post(tx, authorize(channel), request.replyToMessageId(),
+                                request.content(), request.clientMsgId()))
+                        .call(() -> outbox.beforeCommit(tx))
+                        .map(reply -> new PostedMessage(reply, true)))
+                .onFailure(DuplicateClientMsgId.class).recoverWithUni(() -> pool.withConnection(
+                        connection -> access.channelAccess(connection, callerSubject, request.channelId())
+                                .chain(channel -> replay(connection, channel.userId(), request.clientMsgId()))));
     }
 
     /** The author already posted with this client_msg_id: answer with that message and write nothing. */

@@ -59,6 +59,12 @@ public class OutboxWriter {
         return transaction.preparedQuery(INSERT).execute(addInsertParameters(Tuple.tuple(), event)).replaceWithVoid();
     }
 
+    /** Writes the events in one round trip, in list order (their outbox ids, hence their publication order). */
+    public Uni<Void> appendAll(SqlClient transaction, List<OutboxEvent> events) {
+        List<Tuple> rows = events.stream().map(event -> addInsertParameters(Tuple.tuple(), event)).toList();
+        return transaction.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
     /** Called inside the transaction after its outbox rows are written. */
     public Uni<Void> beforeCommit(SqlClient transaction) {
         if (config.notifyMode() == OutboxConfig.NotifyMode.IN_TRANSACTION) {

@@ -1,0 +1,139 @@
+package dev.chat.api.threads;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.access.ChannelAccess;
+import dev.chat.api.errors.BadRequestException;
+import dev.chat.api.errors.NotFoundException;
+import dev.chat.api.messages.DuplicateClientMsgId;
+import dev.chat.api.outbox.OutboxEvent;
+import dev.chat.api.outbox.OutboxWriter;
+import dev.chat.model.EventType;
+import dev.chat.model.Message;
+import dev.chat.model.Room;
+import dev.chat.model.events.ConversationCreated;
+import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Posting a reply (seed §9B.2): the first reply to a flat message turns it into a thread root; every reply is
+ * counted on its conversation, announced in the thread and summarized in each channel showing the root. Runs inside
+ * the caller's transaction, after the posting channel has been authorized.
+ */
+@ApplicationScoped
+public class ReplyService {
+
+    private final ThreadRepository threads;
+    private final OutboxWriter outbox;
+
+    public ReplyService(ThreadRepository threads, OutboxWriter outbox) {
+        this.threads = threads;
+        this.outbox = outbox;
+    }
+
+    /** Writes the reply and its events; fails with {@link DuplicateClientMsgId} on a repeated client_msg_id. */
+    public Uni<Message> post(SqlClient tx, ChannelAccess channel, UUID parentId, String content,
+                                 String clientMsgId) {
+        return threads.findParent(tx, parentId, channel.userId(), channel.channelId())
+                .map(found -> checkedParent(found, channel))
+                .chain(parent -> conversationFor(tx, parent, channel))
+                .chain(thread -> {
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    Message reply = new Message(UuidCreator.getTimeOrderedEpoch(), channel.channelId(),
+                            thread.conversationId(), parentId, content, channel.userId(), now);
+                    return threads.insertReply(tx, reply, channel.workspaceId(), clientMsgId)
+                            .invoke(inserted -> {
+                                if (!inserted) {
+                                    throw new DuplicateClientMsgId();
+                                }
+                            })
+                            .chain(() -> threads.recordReply(tx, reply, thread.restricted()))
+                            .chain(recorded -> outbox.appendAll(tx, events(channel, thread, reply, recorded)))
+                            .replaceWith(reply);
+                });
+    }
+
+    private record Thread(UUID conversationId, UUID rootMessageId, UUID rootChannelId, boolean created,
+                          boolean restricted) {
+    }
+
+    private static ParentMessage checkedParent(Optional<ParentMessage> found, ChannelAccess channel) {
+        ParentMessage parent = found.filter(p -> p.workspaceId().equals(channel.workspaceId()))
+                .filter(ParentMessage::readableByCaller)
+                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "No such message to reply to."));
+        if (parent.flat() && !parent.channelId().equals(channel.channelId())) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+                    "A first reply is posted in the channel of the message it answers: 'channel_id' must be "
+                            + parent.channelId() + ".");
+        }
+        if (!parent.flat() && !parent.postingChannelInConversation()) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+                    "Field 'channel_id' must be one of the channels the conversation is shared into.");
+        }
+        return parent;
+    }
+
+    private Uni<Thread> conversationFor(SqlClient tx, ParentMessage parent, ChannelAccess channel) {
+        if (!parent.flat()) {
+            return Uni.createFrom().item(new Thread(parent.conversationId(), null, null, false,
+                    parent.postingChannelRestricted()));
+        }
+        UUID candidate = UuidCreator.getTimeOrderedEpoch();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return threads.createConversation(tx, candidate, channel.workspaceId(), parent.id(), parent.channelId(),
+                        channel.userId(), now)
+                .chain(created -> created.isPresent()
+                        ? Uni.createFrom().item(new Thread(candidate, parent.id(), parent.channelId(), true, false))
+                        : threads.conversationOfRoot(tx, parent.id())
+                                .map(existing -> new Thread(existing, parent.id(), parent.channelId(), false, false)));
+    }
+
+    /**
+     * In order: {@code conversation.created} (first reply only), the reply's {@code message.created} (to the thread,
+     * or only to its private channel when restricted), then {@code conversation.updated} to every channel showing
+     * the root, one event per distinct summary.
+     */
+    private List<OutboxEvent> events(ChannelAccess channel, Thread thread, Message reply,
+                                     ThreadRepository.RecordedReply recorded) {
+        UUID workspaceId = channel.workspaceId();
+        Instant at = reply.createdAt();
+        List<OutboxEvent> events = new ArrayList<>();
+        if (thread.created()) {
+            events.add(outbox.event(EventType.CONVERSATION_CREATED, workspaceId, at,
+                    new ConversationCreated(thread.conversationId(), thread.rootMessageId(),
+                            List.of(thread.rootChannelId())),
+                    List.of(Room.channel(thread.rootChannelId()))));
+        }
+        Room replyRoom = thread.restricted() ? Room.channel(reply.channelId()) : Room.thread(thread.conversationId());
+        events.add(outbox.event(EventType.MESSAGE_CREATED, workspaceId, at, reply, List.of(replyRoom)));
+
+        List<Room> sameSummary = new ArrayList<>();
+        ThreadView shared = null;
+        for (ThreadView view : recorded.views()) {
+            boolean affected = !thread.restricted() || view.channelId().equals(reply.channelId());
+            if (!affected) {
+                continue;
+            }
+            if (view.hasRestrictedReplies()) {
+                events.add(outbox.event(EventType.CONVERSATION_UPDATED, workspaceId, at,
+                        view.asEvent(thread.conversationId(), recorded.rootMessageId()),
+                        List.of(Room.channel(view.channelId()))));
+            } else {
+                sameSummary.add(Room.channel(view.channelId()));
+                shared = view;
+            }
+        }
+        if (shared != null) {
+            events.add(outbox.event(EventType.CONVERSATION_UPDATED, workspaceId, at,
+                    shared.asEvent(thread.conversationId(), recorded.rootMessageId()), sameSummary));
+        }
+        return events;
+    }
+}

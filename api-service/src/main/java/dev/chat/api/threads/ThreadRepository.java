@@ -1,0 +1,179 @@
+package dev.chat.api.threads;
+
+import dev.chat.model.Limits;
+import dev.chat.model.Message;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of threads: finding what a reply answers, creating conversations, recording replies. */
+@ApplicationScoped
+public class ThreadRepository {
+
+    /**
+     * The parent, whether the caller ($2) may read it, and how the posting channel ($3) stands in its conversation.
+     * A reply is restricted when posted in a private channel that is not the conversation's primary channel.
+     */
+    private static final String FIND_PARENT = """
+            SELECT m.id, m.workspace_id, m.channel_id, m.conversation_id,
+                   (NOT (pc.visibility = 'private' AND m.reply_to_message_id IS NOT NULL
+                         AND m.channel_id IS DISTINCT FROM pr.channel_id)
+                    OR EXISTS (SELECT 1 FROM channel_members cm
+                               WHERE cm.channel_id = m.channel_id AND cm.user_id = $2)) AS readable,
+                   posting.channel_id IS NOT NULL AS posting_in_conversation,
+                   (posting.channel_id IS NOT NULL AND NOT posting.is_primary
+                    AND postc.visibility = 'private') AS posting_restricted
+            FROM messages m
+            JOIN channels pc ON pc.id = m.channel_id
+            LEFT JOIN conversation_channels pr ON pr.conversation_id = m.conversation_id AND pr.is_primary
+            LEFT JOIN conversation_channels posting
+                   ON posting.conversation_id = m.conversation_id AND posting.channel_id = $3
+            LEFT JOIN channels postc ON postc.id = posting.channel_id
+            WHERE m.id = $1
+            """;
+
+    /**
+     * Turns a flat message into a thread root: the conversation, the link from the root, the primary channel.
+     * The unique root guards concurrent first replies: a loser inserts nothing (after waiting for the winner's
+     * commit) and gets no row back.
+     */
+    private static final String CREATE_CONVERSATION = """
+            WITH created AS (
+                INSERT INTO conversations (id, workspace_id, root_message_id, created_at)
+                VALUES ($1, $2, $3, $4)
+                ON CONFLICT (root_message_id) DO NOTHING
+                RETURNING id
+            ), linked AS (
+                UPDATE messages SET conversation_id = $1 WHERE id = $3 AND EXISTS (SELECT 1 FROM created)
+            ), primary_channel AS (
+                INSERT INTO conversation_channels (conversation_id, channel_id, is_primary, shared_by, created_at)
+                SELECT $1, $5, true, $6, $4 FROM created
+            )
+            SELECT id FROM created
+            """;
+
+    private static final String CONVERSATION_OF_ROOT = "SELECT id FROM conversations WHERE root_message_id = $1";
+
+    private static final String INSERT_REPLY = """
+            INSERT INTO messages (id, workspace_id, channel_id, conversation_id, reply_to_message_id, author_id,
+                                  content, client_msg_id, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (author_id, client_msg_id) DO NOTHING
+            RETURNING id
+            """;
+
+    /**
+     * Counts a reply and returns how every channel of the conversation now shows it. Updating the conversation row
+     * in every case takes its lock, so the replies of one thread are counted one after another and each event
+     * carries a count that includes every earlier reply.
+     */
+    private static final String RECORD_REPLY = """
+            WITH conv AS (
+                UPDATE conversations SET
+                    reply_count = reply_count + CASE WHEN $3 THEN 0 ELSE 1 END,
+                    last_reply_at = CASE WHEN $3 THEN last_reply_at ELSE $4 END,
+                    participant_ids = CASE WHEN $3 OR $5 = ANY (participant_ids)
+                                                OR cardinality(participant_ids) >= $6
+                                           THEN participant_ids ELSE participant_ids || $5 END
+                WHERE id = $1
+                RETURNING id, root_message_id, reply_count, last_reply_at, participant_ids
+            ), restricted AS (
+                UPDATE conversation_channels SET
+                    restricted_reply_count = restricted_reply_count + 1,
+                    restricted_last_reply_at = $4,
+                    restricted_participant_ids =
+                        CASE WHEN $5 = ANY (restricted_participant_ids) OR cardinality(restricted_participant_ids) >= $6
+                             THEN restricted_participant_ids ELSE restricted_participant_ids || $5 END
+                WHERE $3 AND conversation_id = $1 AND channel_id = $2
+                RETURNING channel_id, restricted_reply_count, restricted_last_reply_at, restricted_participant_ids
+            )
+            SELECT conv.root_message_id, conv.reply_count, conv.last_reply_at, conv.participant_ids, cc.channel_id,
+                   coalesce(r.restricted_reply_count, cc.restricted_reply_count) AS restricted_reply_count,
+                   coalesce(r.restricted_last_reply_at, cc.restricted_last_reply_at) AS restricted_last_reply_at,
+                   coalesce(r.restricted_participant_ids, cc.restricted_participant_ids) AS restricted_participant_ids
+            FROM conv
+            JOIN conversation_channels cc ON cc.conversation_id = conv.id
+            LEFT JOIN restricted r ON r.channel_id = cc.channel_id
+            ORDER BY cc.is_primary DESC, cc.created_at, cc.channel_id
+            """;
+
+    public Uni<Optional<ParentMessage>> findParent(SqlClient tx, UUID parentId, UUID callerId, UUID postingChannel) {
+        return tx.preparedQuery(FIND_PARENT).execute(Tuple.of(parentId, callerId, postingChannel))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toParent(rows.iterator().next())));
+    }
+
+    /** @return the new conversation's id, or empty when another transaction made the message a root first */
+    public Uni<Optional<UUID>> createConversation(SqlClient tx, UUID conversationId, UUID workspaceId,
+                                                  UUID rootMessageId, UUID channelId, UUID createdBy, Instant at) {
+        Tuple parameters = Tuple.tuple().addUUID(conversationId).addUUID(workspaceId).addUUID(rootMessageId)
+                .addOffsetDateTime(utc(at)).addUUID(channelId).addUUID(createdBy);
+        return tx.preparedQuery(CREATE_CONVERSATION).execute(parameters)
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
+    public Uni<UUID> conversationOfRoot(SqlClient tx, UUID rootMessageId) {
+        return tx.preparedQuery(CONVERSATION_OF_ROOT).execute(Tuple.of(rootMessageId))
+                .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+
+    /** @return false when the author already used this client_msg_id (nothing was written) */
+    public Uni<Boolean> insertReply(SqlClient tx, Message reply, UUID workspaceId, String clientMsgId) {
+        Tuple parameters = Tuple.tuple().addUUID(reply.id()).addUUID(workspaceId).addUUID(reply.channelId())
+                .addUUID(reply.conversationId()).addUUID(reply.replyToMessageId()).addUUID(reply.authorId())
+                .addString(reply.content()).addString(clientMsgId).addOffsetDateTime(utc(reply.createdAt()));
+        return tx.preparedQuery(INSERT_REPLY).execute(parameters).map(rows -> rows.size() == 1);
+    }
+
+    /** Counts the reply; returns the root message id and how each channel of the conversation shows the thread. */
+    public Uni<RecordedReply> recordReply(SqlClient tx, Message reply, boolean restricted) {
+        Tuple parameters = Tuple.tuple().addUUID(reply.conversationId()).addUUID(reply.channelId())
+                .addBoolean(restricted).addOffsetDateTime(utc(reply.createdAt())).addUUID(reply.authorId())
+                .addInteger(Limits.THREAD_PARTICIPANTS_SHOWN);
+        return tx.preparedQuery(RECORD_REPLY).execute(parameters).map(rows -> {
+            UUID rootMessageId = null;
+            List<ThreadView> views = new ArrayList<>();
+            for (Row row : rows) {
+                rootMessageId = row.getUUID("root_message_id");
+                views.add(new ThreadView(row.getUUID("channel_id"), row.getInteger("reply_count"),
+                        instant(row.getOffsetDateTime("last_reply_at")), uuids(row, "participant_ids"),
+                        row.getInteger("restricted_reply_count"),
+                        instant(row.getOffsetDateTime("restricted_last_reply_at")),
+                        uuids(row, "restricted_participant_ids")));
+            }
+            return new RecordedReply(rootMessageId, views);
+        });
+    }
+
+    /** The thread's root and how each of its channels shows it, primary channel first. */
+    public record RecordedReply(UUID rootMessageId, List<ThreadView> views) {
+    }
+
+    private static ParentMessage toParent(Row row) {
+        return new ParentMessage(row.getUUID("id"), row.getUUID("workspace_id"), row.getUUID("channel_id"),
+                row.getUUID("conversation_id"), row.getBoolean("readable"), row.getBoolean("posting_in_conversation"),
+                row.getBoolean("posting_restricted"));
+    }
+
+    static List<UUID> uuids(Row row, String column) {
+        UUID[] values = row.getArrayOfUUIDs(column);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
