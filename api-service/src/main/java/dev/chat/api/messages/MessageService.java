@@ -10,6 +10,7 @@ import dev.chat.api.errors.PayloadTooLargeException;
 import dev.chat.api.outbox.OutboxEvent;
 import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.api.threads.ReplyService;
+import dev.chat.api.threads.TagSharing;
 import dev.chat.model.EventType;
 import dev.chat.model.Limits;
 import dev.chat.model.Message;
@@ -33,14 +34,16 @@ public class MessageService {
     private final MessageRepository messages;
     private final OutboxWriter outbox;
     private final ReplyService replies;
+    private final TagSharing tags;
 
     public MessageService(Pool pool, AccessRepository access, MessageRepository messages, OutboxWriter outbox,
-                          ReplyService replies) {
+                          ReplyService replies, TagSharing tags) {
         this.pool = pool;
         this.access = access;
         this.messages = messages;
         this.outbox = outbox;
         this.replies = replies;
+        this.tags = tags;
     }
 
     public Uni<PostedMessage> post(String callerSubject, PostMessageRequest request) {
@@ -64,14 +67,18 @@ public class MessageService {
                 List.of(Room.channel(channel.channelId())));
         return messages.insertFlat(tx, message, channel.workspaceId(), request.clientMsgId(), event)
                 .chain(inserted -> inserted
-                        ? outbox.beforeCommit(tx).replaceWith(new PostedMessage(message, true))
+                        ? tags.shareTagged(tx, channel, message)
+                                .call(() -> outbox.beforeCommit(tx))
+                                .map(posted -> new PostedMessage(posted, true))
                         : replay(tx, channel.userId(), request.clientMsgId()));
     }
 
     private Uni<PostedMessage> postReply(String callerSubject, PostMessageRequest request) {
         return pool.withTransaction(tx -> access.channelAccess(tx, callerSubject, request.channelId())
-                        .chain(channel -> replies.post(tx, authorize(channel), request.replyToMessageId(),
-                                request.content(), request.clientMsgId()))
+                        .map(MessageService::authorize)
+                        .chain(channel -> replies.post(tx, channel, request.replyToMessageId(), request.content(),
+                                        request.clientMsgId())
+                                .chain(reply -> tags.shareTagged(tx, channel, reply)))
                         .call(() -> outbox.beforeCommit(tx))
                         .map(reply -> new PostedMessage(reply, true)))
                 .onFailure(DuplicateClientMsgId.class).recoverWithUni(() -> pool.withConnection(

@@ -1,5 +1,6 @@
 package dev.chat.api.threads;
 
+import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.model.Limits;
 import dev.chat.model.Message;
 import io.smallrye.mutiny.Uni;
@@ -106,6 +107,79 @@ public class ThreadRepository {
             LEFT JOIN restricted r ON r.channel_id = cc.channel_id
             ORDER BY cc.is_primary DESC, cc.created_at, cc.channel_id
             """;
+
+    private static final String TAGGED_CHANNELS = """
+            SELECT c.id, c.visibility = 'private' AS private_channel,
+                   EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $3) AS member
+            FROM channels c
+            WHERE c.workspace_id = $1 AND c.slug = ANY ($2) AND c.archived_at IS NULL
+            ORDER BY array_position($2, c.slug)
+            """;
+
+    /** The conversation's primary channel and whether it is private, read with the thread's facts. */
+    private static final String PRIMARY_CHANNEL = """
+            SELECT cc.channel_id, c.visibility = 'private' AS private_channel
+            FROM conversation_channels cc JOIN channels c ON c.id = cc.channel_id
+            WHERE cc.conversation_id = $1 AND cc.is_primary
+            """;
+
+    /**
+     * Shares a conversation into channels; a channel it is already in is skipped (tagging twice is a no-op). Returns
+     * the channels added and all of them, primary first.
+     */
+    private static final String SHARE = """
+            WITH added AS (
+                INSERT INTO conversation_channels (conversation_id, channel_id, is_primary, shared_by, timeline_key,
+                                                   created_at)
+                SELECT $1, t.channel_id, false, $3, t.timeline_key, $5
+                FROM unnest($2::uuid[], $4::uuid[]) WITH ORDINALITY AS t(channel_id, timeline_key, n)
+                ORDER BY t.n
+                ON CONFLICT (conversation_id, channel_id) DO NOTHING
+                RETURNING channel_id, created_at
+            )
+            SELECT array(SELECT channel_id FROM added ORDER BY channel_id) AS added,
+                   array(SELECT channel_id FROM conversation_channels WHERE conversation_id = $1
+                         ORDER BY is_primary DESC, created_at, channel_id) AS before
+            """;
+
+    public Uni<List<TaggedChannel>> taggedChannels(SqlClient tx, UUID workspaceId, List<String> slugs, UUID author) {
+        return tx.preparedQuery(TAGGED_CHANNELS).execute(Tuple.of(workspaceId, slugs.toArray(String[]::new), author))
+                .map(rows -> {
+                    List<TaggedChannel> channels = new ArrayList<>();
+                    for (Row row : rows) {
+                        channels.add(new TaggedChannel(row.getUUID("id"), row.getBoolean("private_channel"),
+                                row.getBoolean("member")));
+                    }
+                    return channels;
+                });
+    }
+
+    /** @return whether the conversation's primary channel is private */
+    public Uni<Boolean> primaryChannelIsPrivate(SqlClient tx, UUID conversationId) {
+        return tx.preparedQuery(PRIMARY_CHANNEL).execute(Tuple.of(conversationId))
+                .map(rows -> rows.iterator().next().getBoolean("private_channel"));
+    }
+
+    /** @return the channels newly added, and every channel of the conversation afterwards (primary first) */
+    public Uni<Shared> share(SqlClient tx, UUID conversationId, List<UUID> channels, UUID sharedBy, Instant at) {
+        UUID[] keys = new UUID[channels.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = UuidCreator.getTimeOrderedEpoch();
+        }
+        Tuple parameters = Tuple.tuple().addUUID(conversationId).addArrayOfUUID(channels.toArray(UUID[]::new))
+                .addUUID(sharedBy).addArrayOfUUID(keys).addOffsetDateTime(utc(at));
+        return tx.preparedQuery(SHARE).execute(parameters).map(rows -> {
+            Row row = rows.iterator().next();
+            List<UUID> added = uuids(row, "added");
+            List<UUID> all = new ArrayList<>(uuids(row, "before"));
+            channels.stream().filter(added::contains).forEach(all::add);
+            return new Shared(added, all);
+        });
+    }
+
+    /** What a share changed. */
+    public record Shared(List<UUID> added, List<UUID> channelIds) {
+    }
 
     public Uni<Optional<ParentMessage>> findParent(SqlClient tx, UUID parentId, UUID callerId, UUID postingChannel) {
         return tx.preparedQuery(FIND_PARENT).execute(Tuple.of(parentId, callerId, postingChannel))

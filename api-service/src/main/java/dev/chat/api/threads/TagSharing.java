@@ -1,0 +1,91 @@
+package dev.chat.api.threads;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.access.ChannelAccess;
+import dev.chat.api.outbox.OutboxEvent;
+import dev.chat.api.outbox.OutboxWriter;
+import dev.chat.model.ChannelTags;
+import dev.chat.model.EventType;
+import dev.chat.model.Message;
+import dev.chat.model.Room;
+import dev.chat.model.events.ConversationCreated;
+import dev.chat.model.events.ConversationShared;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Shares a message's conversation into the channels its #tags name (seed §9B.3), inside the posting transaction.
+ * The rules (docs/architecture.md, "Threads and visibility"): only conversations whose primary channel is public are
+ * shared, so sharing never widens who can read a private channel's messages; a private channel is shared into only
+ * by its members; unknown, archived or unshareable tags stay plain text; tagging a channel twice changes nothing.
+ * A flat message whose tags share it first becomes a thread root.
+ */
+@ApplicationScoped
+public class TagSharing {
+
+    private final ThreadRepository threads;
+    private final OutboxWriter outbox;
+
+    public TagSharing(ThreadRepository threads, OutboxWriter outbox) {
+        this.threads = threads;
+        this.outbox = outbox;
+    }
+
+    /** @return the message as it stands afterwards (a flat one gains its conversation id when shared) */
+    public Uni<Message> shareTagged(SqlClient tx, ChannelAccess channel, Message message) {
+        List<String> slugs = List.copyOf(ChannelTags.slugs(message.content()));
+        if (slugs.isEmpty()) {
+            return Uni.createFrom().item(message);
+        }
+        return threads.taggedChannels(tx, channel.workspaceId(), slugs, message.authorId())
+                .chain(tagged -> {
+                    List<UUID> targets = tagged.stream().filter(TaggedChannel::shareableBy).map(TaggedChannel::id)
+                            .filter(id -> !id.equals(message.channelId())).toList();
+                    if (targets.isEmpty()) {
+                        return Uni.createFrom().item(message);
+                    }
+                    return message.conversationId() == null
+                            ? shareFlat(tx, channel, message, targets)
+                            : threads.primaryChannelIsPrivate(tx, message.conversationId())
+                                    .chain(primaryPrivate -> primaryPrivate
+                                            ? Uni.createFrom().item(message)
+                                            : share(tx, channel, message, message.conversationId(), targets));
+                });
+    }
+
+    private Uni<Message> shareFlat(SqlClient tx, ChannelAccess channel, Message message, List<UUID> targets) {
+        if (channel.privateChannel()) {
+            return Uni.createFrom().item(message);
+        }
+        UUID conversationId = UuidCreator.getTimeOrderedEpoch();
+        Message root = new Message(message.id(), message.channelId(), conversationId, null, message.content(),
+                message.authorId(), message.createdAt());
+        OutboxEvent created = outbox.event(EventType.CONVERSATION_CREATED, channel.workspaceId(), message.createdAt(),
+                new ConversationCreated(conversationId, message.id(), List.of(message.channelId())),
+                List.of(Room.channel(message.channelId())));
+        return threads.createConversation(tx, conversationId, channel.workspaceId(), message.id(),
+                        message.channelId(), message.authorId(), message.createdAt())
+                .chain(() -> outbox.append(tx, created))
+                .chain(() -> share(tx, channel, root, conversationId, targets));
+    }
+
+    private Uni<Message> share(SqlClient tx, ChannelAccess channel, Message message, UUID conversationId,
+                               List<UUID> targets) {
+        return threads.share(tx, conversationId, targets, message.authorId(), message.createdAt())
+                .chain(shared -> {
+                    List<Room> rooms = shared.channelIds().stream().map(Room::channel).toList();
+                    List<OutboxEvent> events = new ArrayList<>();
+                    for (UUID added : shared.added()) {
+                        events.add(outbox.event(EventType.CONVERSATION_SHARED, channel.workspaceId(),
+                                message.createdAt(), new ConversationShared(conversationId, added,
+                                        shared.channelIds()), rooms));
+                    }
+                    return events.isEmpty() ? Uni.createFrom().voidItem() : outbox.appendAll(tx, events);
+                })
+                .replaceWith(message);
+    }
+}
