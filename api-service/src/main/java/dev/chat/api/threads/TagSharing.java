@@ -76,16 +76,43 @@ public class TagSharing {
     private Uni<Message> share(SqlClient tx, ChannelAccess channel, Message message, UUID conversationId,
                                List<UUID> targets) {
         return threads.share(tx, conversationId, targets, message.authorId(), message.createdAt())
-                .chain(shared -> {
-                    List<Room> rooms = shared.channelIds().stream().map(Room::channel).toList();
+                .chain(channels -> {
                     List<OutboxEvent> events = new ArrayList<>();
-                    for (UUID added : shared.added()) {
-                        events.add(outbox.event(EventType.CONVERSATION_SHARED, channel.workspaceId(),
-                                message.createdAt(), new ConversationShared(conversationId, added,
-                                        shared.channelIds()), rooms));
+                    for (ThreadRepository.SharedChannel added : channels) {
+                        if (added.added()) {
+                            events.addAll(sharedEvents(channel.workspaceId(), message, conversationId, added,
+                                    channels));
+                        }
                     }
                     return events.isEmpty() ? Uni.createFrom().voidItem() : outbox.appendAll(tx, events);
                 })
                 .replaceWith(message);
+    }
+
+    /**
+     * {@code conversation.shared} as each room may see it. A private channel's id is shown only to that channel's
+     * own room: public rooms get one event listing the public channels, each private room one that adds itself.
+     * Sharing into a private channel is therefore announced only there.
+     */
+    private List<OutboxEvent> sharedEvents(UUID workspaceId, Message message, UUID conversationId,
+                                           ThreadRepository.SharedChannel added,
+                                           List<ThreadRepository.SharedChannel> channels) {
+        List<UUID> publicIds = channels.stream().filter(c -> !c.privateChannel())
+                .map(ThreadRepository.SharedChannel::id).toList();
+        List<OutboxEvent> events = new ArrayList<>();
+        if (!added.privateChannel()) {
+            events.add(outbox.event(EventType.CONVERSATION_SHARED, workspaceId, message.createdAt(),
+                    new ConversationShared(conversationId, added.id(), publicIds),
+                    publicIds.stream().map(Room::channel).toList()));
+        }
+        for (ThreadRepository.SharedChannel room : channels) {
+            if (room.privateChannel() && (!added.privateChannel() || room.id().equals(added.id()))) {
+                List<UUID> visible = channels.stream().filter(c -> !c.privateChannel() || c.id().equals(room.id()))
+                        .map(ThreadRepository.SharedChannel::id).toList();
+                events.add(outbox.event(EventType.CONVERSATION_SHARED, workspaceId, message.createdAt(),
+                        new ConversationShared(conversationId, added.id(), visible), List.of(Room.channel(room.id()))));
+            }
+        }
+        return events;
     }
 }

@@ -125,21 +125,26 @@ public class ThreadRepository {
 
     /**
      * Shares a conversation into channels; a channel it is already in is skipped (tagging twice is a no-op). Returns
-     * the channels added and all of them, primary first.
+     * every channel of the conversation afterwards, primary first, then in order of sharing, each with whether it is
+     * private and whether this call added it.
      */
     private static final String SHARE = """
             WITH added AS (
                 INSERT INTO conversation_channels (conversation_id, channel_id, is_primary, shared_by, timeline_key,
                                                    created_at)
                 SELECT $1, t.channel_id, false, $3, t.timeline_key, $5
-                FROM unnest($2::uuid[], $4::uuid[]) WITH ORDINALITY AS t(channel_id, timeline_key, n)
-                ORDER BY t.n
+                FROM unnest($2::uuid[], $4::uuid[]) AS t(channel_id, timeline_key)
                 ON CONFLICT (conversation_id, channel_id) DO NOTHING
-                RETURNING channel_id, created_at
+                RETURNING channel_id, timeline_key
+            ), channels_after AS (
+                SELECT cc.channel_id, cc.is_primary, cc.created_at, cc.timeline_key, false AS added
+                FROM conversation_channels cc WHERE cc.conversation_id = $1
+                UNION ALL
+                SELECT a.channel_id, false, $5, a.timeline_key, true FROM added a
             )
-            SELECT array(SELECT channel_id FROM added ORDER BY channel_id) AS added,
-                   array(SELECT channel_id FROM conversation_channels WHERE conversation_id = $1
-                         ORDER BY is_primary DESC, created_at, channel_id) AS before
+            SELECT x.channel_id, x.added, c.visibility = 'private' AS private_channel
+            FROM channels_after x JOIN channels c ON c.id = x.channel_id
+            ORDER BY x.is_primary DESC, x.created_at, x.timeline_key
             """;
 
     public Uni<List<TaggedChannel>> taggedChannels(SqlClient tx, UUID workspaceId, List<String> slugs, UUID author) {
@@ -160,25 +165,27 @@ public class ThreadRepository {
                 .map(rows -> rows.iterator().next().getBoolean("private_channel"));
     }
 
-    /** @return the channels newly added, and every channel of the conversation afterwards (primary first) */
-    public Uni<Shared> share(SqlClient tx, UUID conversationId, List<UUID> channels, UUID sharedBy, Instant at) {
+    /** @return every channel of the conversation after sharing into {@code channels}, primary first */
+    public Uni<List<SharedChannel>> share(SqlClient tx, UUID conversationId, List<UUID> channels, UUID sharedBy,
+                                          Instant at) {
         UUID[] keys = new UUID[channels.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = UuidCreator.getTimeOrderedEpoch();
+            keys[i] = UuidCreator.getTimeOrderedEpoch(); // increasing: the order of the tags
         }
         Tuple parameters = Tuple.tuple().addUUID(conversationId).addArrayOfUUID(channels.toArray(UUID[]::new))
                 .addUUID(sharedBy).addArrayOfUUID(keys).addOffsetDateTime(utc(at));
         return tx.preparedQuery(SHARE).execute(parameters).map(rows -> {
-            Row row = rows.iterator().next();
-            List<UUID> added = uuids(row, "added");
-            List<UUID> all = new ArrayList<>(uuids(row, "before"));
-            channels.stream().filter(added::contains).forEach(all::add);
-            return new Shared(added, all);
+            List<SharedChannel> all = new ArrayList<>();
+            for (Row row : rows) {
+                all.add(new SharedChannel(row.getUUID("channel_id"), row.getBoolean("private_channel"),
+                        row.getBoolean("added")));
+            }
+            return all;
         });
     }
 
-    /** What a share changed. */
-    public record Shared(List<UUID> added, List<UUID> channelIds) {
+    /** One channel of a conversation after a share. */
+    public record SharedChannel(UUID id, boolean privateChannel, boolean added) {
     }
 
     public Uni<Optional<ParentMessage>> findParent(SqlClient tx, UUID parentId, UUID callerId, UUID postingChannel) {

@@ -99,10 +99,32 @@ class TagSharingTest {
     }
 
     @Test
-    void membersShareIntoTheirPrivateChannel() {
+    void membersShareIntoTheirPrivateChannelAndOnlyItsRoomHearsOfIt() throws Exception {
         String conversation = as(carolSubject).body(body(general, "FYI #leadership", null)).post("/api/messages")
                 .then().statusCode(201).extract().path("conversation_id");
         assertEquals(List.of(general + " true", leadership + " false"), channelsOf(conversation));
+        JsonNode shared = eventsAbout(conversation).get(1);
+        assertEquals("conversation.shared", shared.at("/envelope/type").asText());
+        assertEquals("[\"channel:" + leadership + "\"]", shared.path("rooms").toString());
+
+        // Shared on into a public channel: public rooms never see the private channel's id; its own room does.
+        post(carolSubject, general, "and #engineering", conversationRoot(conversation));
+        List<JsonNode> last = eventsAbout(conversation).stream()
+                .filter(e -> e.at("/envelope/type").asText().equals("conversation.shared")).skip(1).toList();
+        assertEquals(2, last.size());
+        assertEquals("[\"channel:" + general + "\",\"channel:" + engineering + "\"]", last.get(0).path("rooms").toString());
+        assertEquals("[\"" + general + "\",\"" + engineering + "\"]",
+                last.get(0).at("/envelope/payload/channel_ids").toString());
+        assertEquals("[\"channel:" + leadership + "\"]", last.get(1).path("rooms").toString());
+        assertEquals("[\"" + general + "\",\"" + leadership + "\",\"" + engineering + "\"]",
+                last.get(1).at("/envelope/payload/channel_ids").toString());
+        for (JsonNode event : last) {
+            assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
+        }
+    }
+
+    private static String conversationRoot(String conversation) {
+        return TestData.string("SELECT root_message_id::text FROM conversations WHERE id = ?::uuid", conversation);
     }
 
     @Test
