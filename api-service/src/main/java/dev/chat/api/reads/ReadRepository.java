@@ -1,0 +1,204 @@
+package dev.chat.api.reads;
+
+import dev.chat.api.threads.ThreadView;
+import dev.chat.model.Conversation;
+import dev.chat.model.Message;
+import dev.chat.model.TimelineItem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The hybrid reads (seed §2). Each page is one statement, one round trip: the caller's access is decided in the same
+ * statement that reads the page, from the database, and every item comes with its thread summary (no N+1).
+ */
+@ApplicationScoped
+public class ReadRepository {
+
+    /**
+     * A channel's timeline, newest first: flat messages and roots posted in it (top-level messages, one index range
+     * scan) merged with conversations shared into it (sorted by when they were shared, another range scan), each
+     * side limited before the merge. Access facts come first in every row; with no access the page part is empty.
+     */
+    private static final String TIMELINE = """
+            WITH access AS (
+                SELECT c.visibility = 'private' AS private_channel, wm.status AS member_status,
+                       EXISTS (SELECT 1 FROM channel_members cm
+                               WHERE cm.channel_id = c.id AND cm.user_id = u.id) AS channel_member
+                FROM users u
+                JOIN channels c ON c.id = $1
+                JOIN workspace_members wm ON wm.workspace_id = c.workspace_id AND wm.user_id = u.id
+                WHERE u.idp_subject = $2
+            ), allowed AS (
+                SELECT 1 FROM access WHERE member_status = 'active' AND (NOT private_channel OR channel_member)
+            ), entries AS (
+                (SELECT m.id AS sort_key, m.id AS message_id, false AS shared
+                 FROM messages m
+                 WHERE m.channel_id = $1 AND m.reply_to_message_id IS NULL AND m.id < $3
+                   AND EXISTS (SELECT 1 FROM allowed)
+                 ORDER BY m.id DESC LIMIT $4)
+                UNION ALL
+                (SELECT cc.timeline_key, c.root_message_id, true
+                 FROM conversation_channels cc JOIN conversations c ON c.id = cc.conversation_id
+                 WHERE cc.channel_id = $1 AND NOT cc.is_primary AND cc.timeline_key < $3
+                   AND EXISTS (SELECT 1 FROM allowed)
+                 ORDER BY cc.timeline_key DESC LIMIT $4)
+                ORDER BY sort_key DESC LIMIT $4
+            )
+            SELECT a.private_channel, a.member_status, a.channel_member, e.sort_key, e.shared,
+                   m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id, m.created_at,
+                   c.reply_count, c.last_reply_at, c.participant_ids, v.restricted_reply_count,
+                   v.restricted_last_reply_at, v.restricted_participant_ids
+            FROM access a
+            LEFT JOIN entries e ON true
+            LEFT JOIN messages m ON m.id = e.message_id
+            LEFT JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN conversation_channels v ON v.conversation_id = c.id AND v.channel_id = $1
+            ORDER BY e.sort_key DESC
+            """;
+
+    /** The channels of a conversation the caller ($2) may read: public ones, and private ones they belong to. */
+    private static final String READABLE_CHANNELS = """
+            readable AS (
+                SELECT cc.channel_id, cc.is_primary, cc.created_at, cc.timeline_key, cc.restricted_reply_count,
+                       cc.restricted_last_reply_at, cc.restricted_participant_ids
+                FROM conversation_channels cc
+                JOIN channels ch ON ch.id = cc.channel_id
+                JOIN users u ON u.idp_subject = $2
+                JOIN workspace_members wm
+                  ON wm.workspace_id = ch.workspace_id AND wm.user_id = u.id AND wm.status = 'active'
+                WHERE cc.conversation_id = $1
+                  AND (ch.visibility = 'public'
+                       OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = ch.id AND cm.user_id = u.id))
+            )""";
+
+    private static final String CONVERSATION = "WITH " + READABLE_CHANNELS + """
+
+            SELECT c.id, c.root_message_id, c.created_at, c.reply_count, c.last_reply_at, c.participant_ids,
+                   array(SELECT channel_id FROM readable ORDER BY is_primary DESC, created_at, timeline_key)
+                       AS channel_ids,
+                   (SELECT coalesce(sum(restricted_reply_count), 0) FROM readable)::int AS restricted_reply_count,
+                   (SELECT max(restricted_last_reply_at) FROM readable) AS restricted_last_reply_at,
+                   array(SELECT DISTINCT unnest(restricted_participant_ids) FROM readable)
+                       AS restricted_participant_ids
+            FROM conversations c
+            WHERE c.id = $1 AND EXISTS (SELECT 1 FROM readable)
+            """;
+
+    /** A thread's replies after $3, oldest first: open ones, and restricted ones of channels the caller reads. */
+    private static final String REPLIES = "WITH " + READABLE_CHANNELS + """
+            , page AS (
+                SELECT m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id,
+                       m.created_at
+                FROM messages m
+                WHERE m.conversation_id = $1 AND m.reply_to_message_id IS NOT NULL AND m.id > $3
+                  AND m.channel_id IN (SELECT channel_id FROM readable)
+                ORDER BY m.id LIMIT $4
+            )
+            SELECT EXISTS (SELECT 1 FROM readable) AS allowed, p.*
+            FROM (SELECT 1) one LEFT JOIN page p ON true
+            ORDER BY p.id
+            """;
+
+    private final Pool pool;
+
+    public ReadRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** What the caller may do with the channel, and up to {@code limit} items before {@code before}. */
+    public Uni<TimelineRows> timeline(UUID channelId, String subject, UUID before, int limit) {
+        return pool.preparedQuery(TIMELINE).execute(Tuple.of(channelId, subject, before, limit)).map(rows -> {
+            if (rows.size() == 0) {
+                return new TimelineRows(false, false, List.of(), List.of());
+            }
+            Row first = rows.iterator().next();
+            boolean visible = !first.getBoolean("private_channel") || first.getBoolean("channel_member");
+            boolean active = "active".equals(first.getString("member_status"));
+            List<TimelineItem> items = new ArrayList<>();
+            List<UUID> keys = new ArrayList<>();
+            for (Row row : rows) {
+                if (row.getUUID("sort_key") != null) {
+                    keys.add(row.getUUID("sort_key"));
+                    items.add(toTimelineItem(row));
+                }
+            }
+            return new TimelineRows(visible, active, items, keys);
+        });
+    }
+
+    /** The conversation as the caller sees it; empty when it does not exist or the caller reads none of its channels. */
+    public Uni<Optional<Conversation>> conversation(UUID conversationId, String subject) {
+        return pool.preparedQuery(CONVERSATION).execute(Tuple.of(conversationId, subject))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toConversation(rows.iterator().next())));
+    }
+
+    /** @return empty when the caller may not read the conversation, else up to {@code limit} replies after the key */
+    public Uni<Optional<List<Message>>> replies(UUID conversationId, String subject, UUID after, int limit) {
+        return pool.preparedQuery(REPLIES).execute(Tuple.of(conversationId, subject, after, limit))
+                .map(ReadRepository::toReplies);
+    }
+
+    /** A timeline page's rows: whether the caller may read the channel, and the items with their sort keys. */
+    public record TimelineRows(boolean visible, boolean activeMember, List<TimelineItem> items, List<UUID> keys) {
+    }
+
+    private static Optional<List<Message>> toReplies(RowSet<Row> rows) {
+        List<Message> replies = new ArrayList<>();
+        for (Row row : rows) {
+            if (!row.getBoolean("allowed")) {
+                return Optional.empty();
+            }
+            if (row.getUUID("id") != null) {
+                replies.add(new Message(row.getUUID("id"), row.getUUID("channel_id"), row.getUUID("conversation_id"),
+                        row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
+                        instant(row.getOffsetDateTime("created_at"))));
+            }
+        }
+        return Optional.of(replies);
+    }
+
+    private static TimelineItem toTimelineItem(Row row) {
+        UUID conversationId = row.getUUID("conversation_id");
+        ThreadView thread = conversationId == null ? null : threadView(row);
+        return new TimelineItem(row.getUUID("id"), row.getUUID("channel_id"), conversationId,
+                row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
+                instant(row.getOffsetDateTime("created_at")),
+                thread == null ? 0 : thread.replyCount(), thread == null ? null : thread.lastReplyAt(),
+                thread == null ? List.of() : thread.participantIds(), row.getBoolean("shared"));
+    }
+
+    private static Conversation toConversation(Row row) {
+        ThreadView thread = threadView(row);
+        return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), uuids(row, "channel_ids"),
+                instant(row.getOffsetDateTime("created_at")), thread.replyCount(), thread.lastReplyAt(),
+                thread.participantIds());
+    }
+
+    /** The open summary plus the restricted replies the reader may count (columns named as in both queries). */
+    private static ThreadView threadView(Row row) {
+        Integer restricted = row.getInteger("restricted_reply_count");
+        return new ThreadView(null, row.getInteger("reply_count"), instant(row.getOffsetDateTime("last_reply_at")),
+                uuids(row, "participant_ids"), restricted == null ? 0 : restricted,
+                instant(row.getOffsetDateTime("restricted_last_reply_at")), uuids(row, "restricted_participant_ids"));
+    }
+
+    private static List<UUID> uuids(Row row, String column) {
+        UUID[] values = row.getArrayOfUUIDs(column);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

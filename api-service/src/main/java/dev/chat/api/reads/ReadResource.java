@@ -1,0 +1,89 @@
+package dev.chat.api.reads;
+
+import dev.chat.api.errors.ForbiddenException;
+import dev.chat.api.errors.NotFoundException;
+import dev.chat.model.Conversation;
+import dev.chat.model.Message;
+import dev.chat.model.Page;
+import dev.chat.model.TimelineItem;
+import dev.chat.model.protocol.ErrorCode;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+
+/** Reading channels and threads (seed §2, brief §2): keyset-paginated, one statement per page. */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ReadResource {
+
+    private final ReadRepository reads;
+    private final SecurityIdentity identity;
+
+    public ReadResource(ReadRepository reads, SecurityIdentity identity) {
+        this.reads = reads;
+        this.identity = identity;
+    }
+
+    /** Flat messages and thread roots of the channel, including threads shared into it, newest first. */
+    @GET
+    @Path("/channels/{id}/messages")
+    public Uni<Page<TimelineItem>> timeline(@PathParam("id") UUID channelId, @QueryParam("cursor") String cursor,
+                                            @QueryParam("limit") Integer limit) {
+        int size = PageSize.of(limit);
+        UUID before = Cursor.decode(cursor, Cursor.AFTER_EVERYTHING);
+        return reads.timeline(channelId, subject(), before, size + 1).map(rows -> {
+            if (!rows.visible()) {
+                throw new NotFoundException(ErrorCode.NOT_FOUND, "No such channel.");
+            }
+            if (!rows.activeMember()) {
+                throw new ForbiddenException(ErrorCode.FORBIDDEN,
+                        "Your membership of this workspace is not active yet: accept the invite first.");
+            }
+            return page(rows.items(), rows.keys(), size);
+        });
+    }
+
+    @GET
+    @Path("/conversations/{id}")
+    public Uni<Conversation> conversation(@PathParam("id") UUID conversationId) {
+        return reads.conversation(conversationId, subject())
+                .map(found -> found.orElseThrow(ReadResource::noSuchConversation));
+    }
+
+    /** The thread's replies the caller may read, oldest first. */
+    @GET
+    @Path("/conversations/{id}/messages")
+    public Uni<Page<Message>> replies(@PathParam("id") UUID conversationId, @QueryParam("cursor") String cursor,
+                                      @QueryParam("limit") Integer limit) {
+        int size = PageSize.of(limit);
+        UUID after = Cursor.decode(cursor, Cursor.BEFORE_EVERYTHING);
+        return reads.replies(conversationId, subject(), after, size + 1)
+                .map(found -> found.orElseThrow(ReadResource::noSuchConversation))
+                .map(replies -> page(replies, replies.stream().map(Message::id).toList(), size));
+    }
+
+    /** Rows were read one beyond the page size: their presence is what says there is a next page. */
+    private static <T> Page<T> page(List<T> items, List<UUID> keys, int size) {
+        if (items.size() <= size) {
+            return new Page<>(items, null);
+        }
+        return new Page<>(items.subList(0, size), Cursor.encode(keys.get(size - 1)));
+    }
+
+    private static NotFoundException noSuchConversation() {
+        return new NotFoundException(ErrorCode.NOT_FOUND, "No such conversation.");
+    }
+
+    private String subject() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,214 @@
+package dev.chat.api.reads;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.testing.ChatTestResource;
+import dev.chat.testing.EventSchemas;
+import dev.chat.testing.TestData;
+import dev.chat.testing.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(ChatTestResource.class)
+class ReadTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    UUID workspace;
+    UUID general;
+    UUID leadership;
+    String aliceSubject;
+    String bobSubject;
+    String carolSubject;
+    UUID bob;
+    UUID carol;
+
+    @BeforeEach
+    void setUp() {
+        workspace = TestData.workspace();
+        aliceSubject = TestData.newSubject("alice");
+        bobSubject = TestData.newSubject("bob");
+        carolSubject = TestData.newSubject("carol");
+        UUID alice = TestData.user(aliceSubject);
+        bob = TestData.user(bobSubject);
+        carol = TestData.user(carolSubject);
+        TestData.activeMember(workspace, alice, "admin");
+        TestData.activeMember(workspace, bob, "member");
+        TestData.activeMember(workspace, carol, "member");
+        general = TestData.channel(workspace, "general", "public");
+        leadership = TestData.channel(workspace, "leadership", "private");
+        TestData.channelMember(leadership, carol);
+    }
+
+    @Test
+    void aTimelineListsFlatMessagesAndRootsNewestFirstWithTheirThreadSummaries() throws Exception {
+        String flat = post(aliceSubject, general, "flat one", null);
+        String root = post(aliceSubject, general, "root", null);
+        post(bobSubject, general, "reply 1", root);
+        post(carolSubject, general, "reply 2", root);
+        String latest = post(bobSubject, general, "latest", null);
+        String sharedRoot = post(carolSubject, leadership, "private root", null);
+
+        JsonNode page = timeline(aliceSubject, general, null, null);
+        assertEquals(0, EventSchemas.violations("timeline-page.json", page).size(), page.toString());
+        assertEquals(List.of(latest, root, flat), ids(page));
+        JsonNode thread = page.path("items").get(1);
+        assertEquals(2, thread.path("reply_count").asInt());
+        assertEquals("[\"" + bob + "\",\"" + carol + "\"]", thread.path("participant_ids").toString());
+        assertTrue(thread.path("last_reply_at").isTextual());
+        assertEquals(0, page.path("items").get(0).path("reply_count").asInt());
+        assertTrue(page.path("items").get(0).path("conversation_id").isNull());
+        assertTrue(page.path("next_cursor").isNull());
+        assertTrue(!ids(page).contains(sharedRoot));
+    }
+
+    @Test
+    void aConversationSharedIntoAChannelAppearsThereWhenItWasShared() throws Exception {
+        String older = post(carolSubject, leadership, "before the share", null);
+        String root = post(aliceSubject, general, "budget thread", null);
+        String newer = post(carolSubject, leadership, "after the root, before the share", null);
+        post(carolSubject, general, "cc #leadership", root);
+
+        JsonNode page = timeline(carolSubject, leadership, null, null);
+        assertEquals(List.of(root, newer, older), ids(page));
+        JsonNode shared = page.path("items").get(0);
+        assertTrue(shared.path("shared_into_channel").asBoolean());
+        assertEquals(general.toString(), shared.path("channel_id").asText());
+        assertEquals(1, shared.path("reply_count").asInt());
+    }
+
+    @Test
+    void pagesNeitherRepeatNorSkipWhileMessagesArrive() throws Exception {
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            posted.add(0, post(aliceSubject, general, "m" + i, null));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = timeline(bobSubject, general, cursor, 3);
+            seen.addAll(ids(page));
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            post(bobSubject, general, "arrived during page " + pages, null); // newer than any page: never listed
+            pages++;
+        } while (cursor != null);
+        assertEquals(posted, seen);
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void aThreadReadsAsEachReaderMaySeeIt() throws Exception {
+        String root = post(aliceSubject, general, "offsite?", null);
+        String open1 = post(bobSubject, general, "yes", root);
+        post(carolSubject, general, "cc #leadership", root);
+        String conversation = TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", root);
+        String restricted = post(carolSubject, leadership, "budget is tight", root);
+        String open2 = post(bobSubject, general, "which week?", root);
+        String open1Cc = TestData.string("SELECT id::text FROM messages WHERE conversation_id = ?::uuid "
+                + "AND content = 'cc #leadership'", conversation);
+
+        JsonNode forBob = as(bobSubject).get("/api/conversations/" + conversation).then().statusCode(200)
+                .extract().as(JsonNode.class);
+        assertEquals(0, EventSchemas.violations("conversation.json", forBob).size(), forBob.toString());
+        assertEquals(root, forBob.path("root_message_id").asText());
+        assertEquals("[\"" + general + "\"]", forBob.path("channel_ids").toString());
+        assertEquals(3, forBob.path("reply_count").asInt());
+        JsonNode forCarol = as(carolSubject).get("/api/conversations/" + conversation).then().statusCode(200)
+                .extract().as(JsonNode.class);
+        assertEquals("[\"" + general + "\",\"" + leadership + "\"]", forCarol.path("channel_ids").toString());
+        assertEquals(4, forCarol.path("reply_count").asInt());
+
+        assertEquals(List.of(open1, open1Cc, open2), replyIds(bobSubject, conversation));
+        assertEquals(List.of(open1, open1Cc, restricted, open2), replyIds(carolSubject, conversation));
+
+        JsonNode firstTwo = as(carolSubject).queryParam("limit", 2).get("/api/conversations/" + conversation
+                + "/messages").then().statusCode(200).extract().as(JsonNode.class);
+        assertEquals(0, EventSchemas.violations("message-page.json", firstTwo).size(), firstTwo.toString());
+        JsonNode rest = as(carolSubject).queryParam("limit", 2).queryParam("cursor", firstTwo.path("next_cursor")
+                .asText()).get("/api/conversations/" + conversation + "/messages").then().statusCode(200)
+                .extract().as(JsonNode.class);
+        assertEquals(List.of(restricted, open2), ids(rest));
+        assertTrue(rest.path("next_cursor").isNull());
+    }
+
+    @Test
+    void readersWithoutAccessLearnNothing() {
+        String root = post(carolSubject, leadership, "secret", null);
+        post(carolSubject, leadership, "more secret", root);
+        String conversation = TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", root);
+        String invitedSubject = TestData.newSubject("invited");
+        TestData.invitedMember(workspace, TestData.user(invitedSubject));
+
+        as(bobSubject).get("/api/channels/" + leadership + "/messages").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not_found"));
+        as(bobSubject).get("/api/channels/" + UUID.randomUUID() + "/messages").then().statusCode(404);
+        as(invitedSubject).get("/api/channels/" + general + "/messages").then().statusCode(403)
+                .body("code", equalTo("forbidden"));
+        as(bobSubject).get("/api/conversations/" + conversation).then().statusCode(404);
+        as(bobSubject).get("/api/conversations/" + conversation + "/messages").then().statusCode(404);
+        as(bobSubject).get("/api/conversations/" + UUID.randomUUID()).then().statusCode(404);
+        given().get("/api/channels/" + general + "/messages").then().statusCode(401);
+    }
+
+    @Test
+    void badPagingParametersAreRefused() {
+        List<Map.Entry<String, Object>> bads = List.of(Map.entry("cursor", "not-a-cursor"), Map.entry("cursor", "AAAA"),
+                Map.entry("limit", 0), Map.entry("limit", 101));
+        for (Map.Entry<String, Object> bad : bads) {
+            as(aliceSubject).queryParam(bad.getKey(), bad.getValue()).get("/api/channels/" + general + "/messages")
+                    .then().statusCode(400).body("code", equalTo("validation_failed"));
+        }
+    }
+
+    private List<String> replyIds(String subject, String conversation) {
+        JsonNode page = as(subject).get("/api/conversations/" + conversation + "/messages").then().statusCode(200)
+                .extract().as(JsonNode.class);
+        return ids(page);
+    }
+
+    static JsonNode timeline(String subject, UUID channel, String cursor, Integer limit) {
+        RequestSpecification request = as(subject);
+        if (cursor != null) {
+            request = request.queryParam("cursor", cursor);
+        }
+        if (limit != null) {
+            request = request.queryParam("limit", limit);
+        }
+        return request.get("/api/channels/" + channel + "/messages").then().statusCode(200)
+                .extract().as(JsonNode.class);
+    }
+
+    static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
+    }
+
+    static String post(String subject, UUID channel, String content, String replyTo) {
+        Map<String, Object> body = new HashMap<>(Map.of("channel_id", channel, "content", content));
+        if (replyTo != null) {
+            body.put("reply_to_message_id", replyTo);
+        }
+        return as(subject).body(body).post("/api/messages").then().statusCode(201).extract().path("id");
+    }
+
+    static RequestSpecification as(String subject) {
+        return given().contentType(ContentType.JSON).auth().oauth2(Tokens.forSubject(subject));
+    }
+}
