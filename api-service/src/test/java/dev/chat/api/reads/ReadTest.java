@@ -1,5 +1,8 @@
 package dev.chat.api.reads;
 
+import static dev.chat.api.ApiCalls.as;
+import static dev.chat.api.ApiCalls.body;
+import static dev.chat.api.ApiCalls.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -198,17 +201,5 @@ class ReadTest {
         List<String> ids = new ArrayList<>();
         page.path("items").forEach(item -> ids.add(item.path("id").asText()));
         return ids;
-    }
-
-    static String post(String subject, UUID channel, String content, String replyTo) {
-        Map<String, Object> body = new HashMap<>(Map.of("channel_id", channel, "content", content));
-        if (replyTo != null) {
-            body.put("reply_to_message_id", replyTo);
-        }
-        return as(subject).body(body).post("/api/messages").then().statusCode(201).extract().path("id");
-    }
-
-    static RequestSpecification as(String subject) {
-        return given().contentType(ContentType.JSON).auth().oauth2(Tokens.forSubject(subject));
     }
 }

@@ -1,5 +1,8 @@
 package dev.chat.api.threads;
 
+import static dev.chat.api.ApiCalls.as;
+import static dev.chat.api.ApiCalls.body;
+import static dev.chat.api.ApiCalls.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -194,19 +197,6 @@ class ReplyTest {
         assertEquals(0, TestData.count("SELECT count(*) FROM conversations WHERE root_message_id = ?::uuid", root));
     }
 
-    static String post(String subject, UUID channel, String content, String replyTo) {
-        return as(subject).body(body(channel, content, replyTo)).post("/api/messages")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    static Map<String, Object> body(UUID channel, String content, String replyTo) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("channel_id", channel, "content", content));
-        if (replyTo != null) {
-            body.put("reply_to_message_id", replyTo);
-        }
-        return body;
-    }
-
     static String conversationOf(String messageId) {
         return TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", messageId);
     }
@@ -230,9 +220,5 @@ class ReplyTest {
         }
         assertTrue(!events.isEmpty(), "no events about " + conversation);
         return events;
-    }
-
-    static RequestSpecification as(String subject) {
-        return given().contentType(ContentType.JSON).auth().oauth2(Tokens.forSubject(subject));
     }
 }

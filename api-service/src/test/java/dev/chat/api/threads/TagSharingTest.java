@@ -1,10 +1,10 @@
 package dev.chat.api.threads;
 
-import static dev.chat.api.threads.ReplyTest.as;
-import static dev.chat.api.threads.ReplyTest.body;
+import static dev.chat.api.ApiCalls.as;
+import static dev.chat.api.ApiCalls.body;
+import static dev.chat.api.ApiCalls.post;
 import static dev.chat.api.threads.ReplyTest.conversationOf;
 import static dev.chat.api.threads.ReplyTest.eventsAbout;
-import static dev.chat.api.threads.ReplyTest.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
