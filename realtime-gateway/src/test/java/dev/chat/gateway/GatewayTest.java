@@ -179,8 +179,8 @@ class GatewayTest {
         TestData.update("INSERT INTO conversations (id, workspace_id, root_message_id) VALUES (?, ?, ?)",
                 conversation, workspace, message);
         UUID privateChannel = TestData.channel(workspace, "leadership", "private");
-        TestData.update("INSERT INTO conversation_channels (conversation_id, channel_id, is_primary) VALUES (?, ?, false)",
-                conversation, privateChannel);
+        TestData.update("INSERT INTO conversation_channels (conversation_id, channel_id, is_primary, timeline_key) "
+                + "VALUES (?, ?, false, gen_random_uuid())", conversation, privateChannel);
         String outsiderSubject = TestData.newSubject("dave");
         TestData.activeMember(TestData.workspace(), TestData.user(outsiderSubject), "member");
         try (ChatSocket member = connect(aliceSubject); ChatSocket outsider = connect(outsiderSubject)) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
 import dev.chat.testing.TestData;
@@ -32,47 +33,28 @@ class ReadTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    UUID workspace;
-    UUID general;
-    UUID leadership;
-    String aliceSubject;
-    String bobSubject;
-    String carolSubject;
-    UUID bob;
-    UUID carol;
+    Team team;
 
     @BeforeEach
     void setUp() {
-        workspace = TestData.workspace();
-        aliceSubject = TestData.newSubject("alice");
-        bobSubject = TestData.newSubject("bob");
-        carolSubject = TestData.newSubject("carol");
-        UUID alice = TestData.user(aliceSubject);
-        bob = TestData.user(bobSubject);
-        carol = TestData.user(carolSubject);
-        TestData.activeMember(workspace, alice, "admin");
-        TestData.activeMember(workspace, bob, "member");
-        TestData.activeMember(workspace, carol, "member");
-        general = TestData.channel(workspace, "general", "public");
-        leadership = TestData.channel(workspace, "leadership", "private");
-        TestData.channelMember(leadership, carol);
+        team = Team.create();
     }
 
     @Test
     void aTimelineListsFlatMessagesAndRootsNewestFirstWithTheirThreadSummaries() throws Exception {
-        String flat = post(aliceSubject, general, "flat one", null);
-        String root = post(aliceSubject, general, "root", null);
-        post(bobSubject, general, "reply 1", root);
-        post(carolSubject, general, "reply 2", root);
-        String latest = post(bobSubject, general, "latest", null);
-        String sharedRoot = post(carolSubject, leadership, "private root", null);
+        String flat = post(team.aliceSubject(), team.general(), "flat one", null);
+        String root = post(team.aliceSubject(), team.general(), "root", null);
+        post(team.bobSubject(), team.general(), "reply 1", root);
+        post(team.carolSubject(), team.general(), "reply 2", root);
+        String latest = post(team.bobSubject(), team.general(), "latest", null);
+        String sharedRoot = post(team.carolSubject(), team.leadership(), "private root", null);
 
-        JsonNode page = timeline(aliceSubject, general, null, null);
+        JsonNode page = timeline(team.aliceSubject(), team.general(), null, null);
         assertEquals(0, EventSchemas.violations("timeline-page.json", page).size(), page.toString());
         assertEquals(List.of(latest, root, flat), ids(page));
         JsonNode thread = page.path("items").get(1);
         assertEquals(2, thread.path("reply_count").asInt());
-        assertEquals("[\"" + bob + "\",\"" + carol + "\"]", thread.path("participant_ids").toString());
+        assertEquals("[\"" + team.bob() + "\",\"" + team.carol() + "\"]", thread.path("participant_ids").toString());
         assertTrue(thread.path("last_reply_at").isTextual());
         assertEquals(0, page.path("items").get(0).path("reply_count").asInt());
         assertTrue(page.path("items").get(0).path("conversation_id").isNull());
@@ -82,16 +64,16 @@ class ReadTest {
 
     @Test
     void aConversationSharedIntoAChannelAppearsThereWhenItWasShared() throws Exception {
-        String older = post(carolSubject, leadership, "before the share", null);
-        String root = post(aliceSubject, general, "budget thread", null);
-        String newer = post(carolSubject, leadership, "after the root, before the share", null);
-        post(carolSubject, general, "cc #leadership", root);
+        String older = post(team.carolSubject(), team.leadership(), "before the share", null);
+        String root = post(team.aliceSubject(), team.general(), "budget thread", null);
+        String newer = post(team.carolSubject(), team.leadership(), "after the root, before the share", null);
+        post(team.carolSubject(), team.general(), "cc #leadership", root);
 
-        JsonNode page = timeline(carolSubject, leadership, null, null);
+        JsonNode page = timeline(team.carolSubject(), team.leadership(), null, null);
         assertEquals(List.of(root, newer, older), ids(page));
         JsonNode shared = page.path("items").get(0);
         assertTrue(shared.path("shared_into_channel").asBoolean());
-        assertEquals(general.toString(), shared.path("channel_id").asText());
+        assertEquals(team.general().toString(), shared.path("channel_id").asText());
         assertEquals(1, shared.path("reply_count").asInt());
     }
 
@@ -99,16 +81,17 @@ class ReadTest {
     void pagesNeitherRepeatNorSkipWhileMessagesArrive() throws Exception {
         List<String> posted = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            posted.add(0, post(aliceSubject, general, "m" + i, null));
+            posted.add(0, post(team.aliceSubject(), team.general(), "m" + i, null));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = timeline(bobSubject, general, cursor, 3);
+            JsonNode page = timeline(team.bobSubject(), team.general(), cursor, 3);
             seen.addAll(ids(page));
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
-            post(bobSubject, general, "arrived during page " + pages, null); // newer than any page: never listed
+            // Newer than any page: never listed, and never shifts what the next page holds.
+            post(team.bobSubject(), team.general(), "arrived during page " + pages, null);
             pages++;
         } while (cursor != null);
         assertEquals(posted, seen);
@@ -117,33 +100,33 @@ class ReadTest {
 
     @Test
     void aThreadReadsAsEachReaderMaySeeIt() throws Exception {
-        String root = post(aliceSubject, general, "offsite?", null);
-        String open1 = post(bobSubject, general, "yes", root);
-        post(carolSubject, general, "cc #leadership", root);
+        String root = post(team.aliceSubject(), team.general(), "offsite?", null);
+        String open1 = post(team.bobSubject(), team.general(), "yes", root);
+        post(team.carolSubject(), team.general(), "cc #leadership", root);
         String conversation = TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", root);
-        String restricted = post(carolSubject, leadership, "budget is tight", root);
-        String open2 = post(bobSubject, general, "which week?", root);
+        String restricted = post(team.carolSubject(), team.leadership(), "budget is tight", root);
+        String open2 = post(team.bobSubject(), team.general(), "which week?", root);
         String open1Cc = TestData.string("SELECT id::text FROM messages WHERE conversation_id = ?::uuid "
                 + "AND content = 'cc #leadership'", conversation);
 
-        JsonNode forBob = as(bobSubject).get("/api/conversations/" + conversation).then().statusCode(200)
+        JsonNode forBob = as(team.bobSubject()).get("/api/conversations/" + conversation).then().statusCode(200)
                 .extract().as(JsonNode.class);
         assertEquals(0, EventSchemas.violations("conversation.json", forBob).size(), forBob.toString());
         assertEquals(root, forBob.path("root_message_id").asText());
-        assertEquals("[\"" + general + "\"]", forBob.path("channel_ids").toString());
+        assertEquals("[\"" + team.general() + "\"]", forBob.path("channel_ids").toString());
         assertEquals(3, forBob.path("reply_count").asInt());
-        JsonNode forCarol = as(carolSubject).get("/api/conversations/" + conversation).then().statusCode(200)
+        JsonNode forCarol = as(team.carolSubject()).get("/api/conversations/" + conversation).then().statusCode(200)
                 .extract().as(JsonNode.class);
-        assertEquals("[\"" + general + "\",\"" + leadership + "\"]", forCarol.path("channel_ids").toString());
+        assertEquals("[\"" + team.general() + "\",\"" + team.leadership() + "\"]", forCarol.path("channel_ids").toString());
         assertEquals(4, forCarol.path("reply_count").asInt());
 
-        assertEquals(List.of(open1, open1Cc, open2), replyIds(bobSubject, conversation));
-        assertEquals(List.of(open1, open1Cc, restricted, open2), replyIds(carolSubject, conversation));
+        assertEquals(List.of(open1, open1Cc, open2), replyIds(team.bobSubject(), conversation));
+        assertEquals(List.of(open1, open1Cc, restricted, open2), replyIds(team.carolSubject(), conversation));
 
-        JsonNode firstTwo = as(carolSubject).queryParam("limit", 2).get("/api/conversations/" + conversation
+        JsonNode firstTwo = as(team.carolSubject()).queryParam("limit", 2).get("/api/conversations/" + conversation
                 + "/messages").then().statusCode(200).extract().as(JsonNode.class);
         assertEquals(0, EventSchemas.violations("message-page.json", firstTwo).size(), firstTwo.toString());
-        JsonNode rest = as(carolSubject).queryParam("limit", 2).queryParam("cursor", firstTwo.path("next_cursor")
+        JsonNode rest = as(team.carolSubject()).queryParam("limit", 2).queryParam("cursor", firstTwo.path("next_cursor")
                 .asText()).get("/api/conversations/" + conversation + "/messages").then().statusCode(200)
                 .extract().as(JsonNode.class);
         assertEquals(List.of(restricted, open2), ids(rest));
@@ -152,21 +135,21 @@ class ReadTest {
 
     @Test
     void readersWithoutAccessLearnNothing() {
-        String root = post(carolSubject, leadership, "secret", null);
-        post(carolSubject, leadership, "more secret", root);
+        String root = post(team.carolSubject(), team.leadership(), "secret", null);
+        post(team.carolSubject(), team.leadership(), "more secret", root);
         String conversation = TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", root);
         String invitedSubject = TestData.newSubject("invited");
-        TestData.invitedMember(workspace, TestData.user(invitedSubject));
+        TestData.invitedMember(team.workspace(), TestData.user(invitedSubject));
 
-        as(bobSubject).get("/api/channels/" + leadership + "/messages").then().statusCode(404)
+        as(team.bobSubject()).get("/api/channels/" + team.leadership() + "/messages").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not_found"));
-        as(bobSubject).get("/api/channels/" + UUID.randomUUID() + "/messages").then().statusCode(404);
-        as(invitedSubject).get("/api/channels/" + general + "/messages").then().statusCode(403)
+        as(team.bobSubject()).get("/api/channels/" + UUID.randomUUID() + "/messages").then().statusCode(404);
+        as(invitedSubject).get("/api/channels/" + team.general() + "/messages").then().statusCode(403)
                 .body("code", equalTo("forbidden"));
-        as(bobSubject).get("/api/conversations/" + conversation).then().statusCode(404);
-        as(bobSubject).get("/api/conversations/" + conversation + "/messages").then().statusCode(404);
-        as(bobSubject).get("/api/conversations/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/api/channels/" + general + "/messages").then().statusCode(401);
+        as(team.bobSubject()).get("/api/conversations/" + conversation).then().statusCode(404);
+        as(team.bobSubject()).get("/api/conversations/" + conversation + "/messages").then().statusCode(404);
+        as(team.bobSubject()).get("/api/conversations/" + UUID.randomUUID()).then().statusCode(404);
+        given().get("/api/channels/" + team.general() + "/messages").then().statusCode(401);
     }
 
     @Test
@@ -174,7 +157,8 @@ class ReadTest {
         List<Map.Entry<String, Object>> bads = List.of(Map.entry("cursor", "not-a-cursor"), Map.entry("cursor", "AAAA"),
                 Map.entry("limit", 0), Map.entry("limit", 101));
         for (Map.Entry<String, Object> bad : bads) {
-            as(aliceSubject).queryParam(bad.getKey(), bad.getValue()).get("/api/channels/" + general + "/messages")
+            as(team.aliceSubject()).queryParam(bad.getKey(), bad.getValue())
+                    .get("/api/channels/" + team.general() + "/messages")
                     .then().statusCode(400).body("code", equalTo("validation_failed"));
         }
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
 import dev.chat.testing.TestData;
@@ -38,32 +39,20 @@ class ReplyTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    UUID workspace;
-    UUID general;
-    String aliceSubject;
-    String bobSubject;
-    UUID alice;
-    UUID bob;
+    Team team;
 
     @BeforeEach
     void setUp() {
-        workspace = TestData.workspace();
-        aliceSubject = TestData.newSubject("alice");
-        bobSubject = TestData.newSubject("bob");
-        alice = TestData.user(aliceSubject);
-        bob = TestData.user(bobSubject);
-        TestData.activeMember(workspace, alice, "admin");
-        TestData.activeMember(workspace, bob, "member");
-        general = TestData.channel(workspace, "general", "public");
+        team = Team.create();
     }
 
     @Test
     void theFirstReplyTurnsAFlatMessageIntoAThreadWithItsEventsInOrder() throws Exception {
-        String root = post(aliceSubject, general, "lunch?", null);
-        Map<String, Object> reply = as(bobSubject).body(body(general, "yes!", root)).post("/api/messages")
+        String root = post(team.aliceSubject(), team.general(), "lunch?", null);
+        Map<String, Object> reply = as(team.bobSubject()).body(body(team.general(), "yes!", root)).post("/api/messages")
                 .then().statusCode(201)
                 .body("reply_to_message_id", equalTo(root))
-                .body("channel_id", equalTo(general.toString()))
+                .body("channel_id", equalTo(team.general().toString()))
                 .extract().as(Map.class);
         String conversation = (String) reply.get("conversation_id");
 
@@ -71,20 +60,20 @@ class ReplyTest {
                 conversation));
         assertEquals(conversation, TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid",
                 root));
-        assertEquals(general.toString(), TestData.string("""
+        assertEquals(team.general().toString(), TestData.string("""
                 SELECT channel_id::text FROM conversation_channels WHERE conversation_id = ?::uuid AND is_primary
                 """, conversation));
 
         List<JsonNode> events = eventsAbout(conversation);
         assertEquals(List.of("conversation.created", "message.created", "conversation.updated"),
                 events.stream().map(e -> e.path("envelope").path("type").asText()).toList());
-        assertEquals("[\"channel:" + general + "\"]", events.get(0).path("rooms").toString());
+        assertEquals("[\"channel:" + team.general() + "\"]", events.get(0).path("rooms").toString());
         assertEquals(root, events.get(0).at("/envelope/payload/root_message_id").asText());
         assertEquals("[\"thread:" + conversation + "\"]", events.get(1).path("rooms").toString());
         assertEquals(reply.get("id"), events.get(1).at("/envelope/payload/id").asText());
-        assertEquals("[\"channel:" + general + "\"]", events.get(2).path("rooms").toString());
+        assertEquals("[\"channel:" + team.general() + "\"]", events.get(2).path("rooms").toString());
         assertEquals(1, events.get(2).at("/envelope/payload/reply_count").asInt());
-        assertEquals("[\"" + bob + "\"]", events.get(2).at("/envelope/payload/participant_ids").toString());
+        assertEquals("[\"" + team.bob() + "\"]", events.get(2).at("/envelope/payload/participant_ids").toString());
         for (JsonNode event : events) {
             assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
         }
@@ -92,10 +81,10 @@ class ReplyTest {
 
     @Test
     void aReplyToAReplyJoinsTheSameConversation() throws Exception {
-        String root = post(aliceSubject, general, "design review at 3", null);
-        String first = post(bobSubject, general, "ok", root);
+        String root = post(team.aliceSubject(), team.general(), "design review at 3", null);
+        String first = post(team.bobSubject(), team.general(), "ok", root);
         String conversation = conversationOf(first);
-        String second = post(aliceSubject, general, "thanks", first);
+        String second = post(team.aliceSubject(), team.general(), "thanks", first);
 
         assertEquals(conversation, conversationOf(second));
         List<JsonNode> events = eventsAbout(conversation);
@@ -104,26 +93,26 @@ class ReplyTest {
                 events.stream().map(e -> e.path("envelope").path("type").asText()).toList());
         JsonNode last = events.get(4).at("/envelope/payload");
         assertEquals(2, last.path("reply_count").asInt());
-        assertEquals("[\"" + bob + "\",\"" + alice + "\"]", last.path("participant_ids").toString());
+        assertEquals("[\"" + team.bob() + "\",\"" + team.alice() + "\"]", last.path("participant_ids").toString());
         assertEquals(2, TestData.count("SELECT reply_count FROM conversations WHERE id = ?::uuid", conversation));
     }
 
     @Test
     void twentyFourConcurrentFirstRepliesMakeOneConversation() throws Exception {
-        String root = post(aliceSubject, general, "who is in?", null);
+        String root = post(team.aliceSubject(), team.general(), "who is in?", null);
         int repliers = 24;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(repliers);
         try {
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < repliers; i++) {
-                String subject = i % 2 == 0 ? aliceSubject : bobSubject;
+                String subject = i % 2 == 0 ? team.aliceSubject() : team.bobSubject();
                 String token = Tokens.forSubject(subject);
                 int n = i;
                 statuses.add(pool.submit(() -> {
                     start.await();
                     return given().contentType(ContentType.JSON).auth().oauth2(token)
-                            .body(body(general, "me " + n, root)).post("/api/messages").statusCode();
+                            .body(body(team.general(), "me " + n, root)).post("/api/messages").statusCode();
                 }));
             }
             start.countDown();
@@ -155,13 +144,13 @@ class ReplyTest {
 
     @Test
     void aRetriedReplyReturnsTheFirstAndWritesNothingMore() throws Exception {
-        String root = post(aliceSubject, general, "standup notes", null);
-        Map<String, Object> body = body(general, "noted", root);
+        String root = post(team.aliceSubject(), team.general(), "standup notes", null);
+        Map<String, Object> body = body(team.general(), "noted", root);
         body.put("client_msg_id", "retry-1");
-        String first = as(bobSubject).body(body).post("/api/messages")
+        String first = as(team.bobSubject()).body(body).post("/api/messages")
                 .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
         long events = TestData.count("SELECT count(*) FROM outbox");
-        String second = as(bobSubject).body(body).post("/api/messages")
+        String second = as(team.bobSubject()).body(body).post("/api/messages")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
 
         assertEquals(first, second);
@@ -171,7 +160,7 @@ class ReplyTest {
 
     @Test
     void refusedRepliesWriteNothing() {
-        String root = post(aliceSubject, general, "hello", null);
+        String root = post(team.aliceSubject(), team.general(), "hello", null);
         UUID otherWorkspace = TestData.workspace();
         UUID elsewhere = TestData.channel(otherWorkspace, "general", "public");
         UUID outsider = TestData.user(TestData.newSubject("outsider"));
@@ -181,15 +170,15 @@ class ReplyTest {
                 INSERT INTO messages (id, workspace_id, channel_id, author_id, content, created_at)
                 VALUES (?::uuid, ?, ?, ?, 'elsewhere', now())
                 """, foreign, otherWorkspace, elsewhere, outsider);
-        UUID random = TestData.channel(workspace, "random", "public");
+        UUID random = TestData.channel(team.workspace(), "random", "public");
         long messages = TestData.count("SELECT count(*) FROM messages");
         long events = TestData.count("SELECT count(*) FROM outbox");
 
-        as(bobSubject).body(body(general, "to nothing", UUID.randomUUID().toString())).post("/api/messages")
+        as(team.bobSubject()).body(body(team.general(), "to nothing", UUID.randomUUID().toString())).post("/api/messages")
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not_found"));
-        as(bobSubject).body(body(general, "across workspaces", foreign)).post("/api/messages")
+        as(team.bobSubject()).body(body(team.general(), "across workspaces", foreign)).post("/api/messages")
                 .then().statusCode(404).body("code", equalTo("not_found"));
-        as(bobSubject).body(body(random, "wrong channel", root)).post("/api/messages")
+        as(team.bobSubject()).body(body(random, "wrong channel", root)).post("/api/messages")
                 .then().statusCode(400).body("code", equalTo("validation_failed"));
 
         assertEquals(messages, TestData.count("SELECT count(*) FROM messages"));

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
 import dev.chat.testing.TestData;
@@ -26,49 +27,29 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ChatTestResource.class)
 class TagSharingTest {
-
-    UUID workspace;
-    UUID general;
-    UUID engineering;
-    UUID leadership;
-    String aliceSubject;
-    String bobSubject;
-    String carolSubject;
-    UUID carol;
+    Team team;
 
     @BeforeEach
     void setUp() {
-        workspace = TestData.workspace();
-        aliceSubject = TestData.newSubject("alice");
-        bobSubject = TestData.newSubject("bob");
-        carolSubject = TestData.newSubject("carol");
-        UUID alice = TestData.user(aliceSubject);
-        UUID bob = TestData.user(bobSubject);
-        carol = TestData.user(carolSubject);
-        TestData.activeMember(workspace, alice, "admin");
-        TestData.activeMember(workspace, bob, "member");
-        TestData.activeMember(workspace, carol, "member");
-        general = TestData.channel(workspace, "general", "public");
-        engineering = TestData.channel(workspace, "engineering", "public");
-        leadership = TestData.channel(workspace, "leadership", "private");
-        TestData.channelMember(leadership, carol);
+        team = Team.create();
     }
 
     @Test
     void aTaggedFlatMessageBecomesARootSharedIntoTheTaggedChannel() throws Exception {
-        String conversation = as(aliceSubject).body(body(general, "deploy at 5, see #Engineering!", null))
+        String conversation = as(team.aliceSubject()).body(body(team.general(), "deploy at 5, see #Engineering!", null))
                 .post("/api/messages").then().statusCode(201)
                 .body("conversation_id", notNullValue()).body("reply_to_message_id", nullValue())
                 .extract().path("conversation_id");
 
-        assertEquals(List.of(general + " true", engineering + " false"), channelsOf(conversation));
+        assertEquals(List.of(team.general() + " true", team.engineering() + " false"), channelsOf(conversation));
         List<JsonNode> events = eventsAbout(conversation);
         assertEquals(List.of("conversation.created", "conversation.shared"),
                 events.stream().map(e -> e.at("/envelope/type").asText()).toList());
         JsonNode shared = events.get(1);
-        assertEquals("[\"channel:" + general + "\",\"channel:" + engineering + "\"]", shared.path("rooms").toString());
-        assertEquals(engineering.toString(), shared.at("/envelope/payload/channel_id").asText());
-        assertEquals("[\"" + general + "\",\"" + engineering + "\"]",
+        assertEquals("[\"channel:" + team.general() + "\",\"channel:" + team.engineering() + "\"]",
+                shared.path("rooms").toString());
+        assertEquals(team.engineering().toString(), shared.at("/envelope/payload/channel_id").asText());
+        assertEquals("[\"" + team.general() + "\",\"" + team.engineering() + "\"]",
                 shared.at("/envelope/payload/channel_ids").toString());
         for (JsonNode event : events) {
             assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
@@ -77,9 +58,9 @@ class TagSharingTest {
 
     @Test
     void taggingAChannelTwiceChangesNothing() throws Exception {
-        String root = post(aliceSubject, general, "release notes for #engineering", null);
+        String root = post(team.aliceSubject(), team.general(), "release notes for #engineering", null);
         String conversation = conversationOf(root);
-        post(bobSubject, general, "also for #engineering and #general", root);
+        post(team.bobSubject(), team.general(), "also for #engineering and #general", root);
 
         assertEquals(2, channelsOf(conversation).size());
         assertEquals(1, eventsAbout(conversation).stream()
@@ -88,35 +69,37 @@ class TagSharingTest {
 
     @Test
     void tagsThatAreNotSharesStayText() {
-        UUID archived = TestData.channel(workspace, "old", "public");
+        UUID archived = TestData.channel(team.workspace(), "old", "public");
         TestData.update("UPDATE channels SET archived_at = now() WHERE id = ?", archived);
         for (String content : List.of("`#engineering` in code", "https://example.com/#engineering",
                 "#nosuchchannel", "#old is archived", "#leadership is private and bob is not in it", "C#engineering")) {
-            as(bobSubject).body(body(general, content, null)).post("/api/messages")
+            as(team.bobSubject()).body(body(team.general(), content, null)).post("/api/messages")
                     .then().statusCode(201).body("conversation_id", nullValue());
         }
-        assertEquals(0, TestData.count("SELECT count(*) FROM conversations WHERE workspace_id = ?", workspace));
+        assertEquals(0, TestData.count("SELECT count(*) FROM conversations WHERE workspace_id = ?", team.workspace()));
     }
 
     @Test
     void membersShareIntoTheirPrivateChannelAndOnlyItsRoomHearsOfIt() throws Exception {
-        String conversation = as(carolSubject).body(body(general, "FYI #leadership", null)).post("/api/messages")
+        String conversation = as(team.carolSubject()).body(body(team.general(), "FYI #leadership", null))
+                .post("/api/messages")
                 .then().statusCode(201).extract().path("conversation_id");
-        assertEquals(List.of(general + " true", leadership + " false"), channelsOf(conversation));
+        assertEquals(List.of(team.general() + " true", team.leadership() + " false"), channelsOf(conversation));
         JsonNode shared = eventsAbout(conversation).get(1);
         assertEquals("conversation.shared", shared.at("/envelope/type").asText());
-        assertEquals("[\"channel:" + leadership + "\"]", shared.path("rooms").toString());
+        assertEquals("[\"channel:" + team.leadership() + "\"]", shared.path("rooms").toString());
 
         // Shared on into a public channel: public rooms never see the private channel's id; its own room does.
-        post(carolSubject, general, "and #engineering", conversationRoot(conversation));
+        post(team.carolSubject(), team.general(), "and #engineering", conversationRoot(conversation));
         List<JsonNode> last = eventsAbout(conversation).stream()
                 .filter(e -> e.at("/envelope/type").asText().equals("conversation.shared")).skip(1).toList();
         assertEquals(2, last.size());
-        assertEquals("[\"channel:" + general + "\",\"channel:" + engineering + "\"]", last.get(0).path("rooms").toString());
-        assertEquals("[\"" + general + "\",\"" + engineering + "\"]",
+        assertEquals("[\"channel:" + team.general() + "\",\"channel:" + team.engineering() + "\"]",
+                last.get(0).path("rooms").toString());
+        assertEquals("[\"" + team.general() + "\",\"" + team.engineering() + "\"]",
                 last.get(0).at("/envelope/payload/channel_ids").toString());
-        assertEquals("[\"channel:" + leadership + "\"]", last.get(1).path("rooms").toString());
-        assertEquals("[\"" + general + "\",\"" + leadership + "\",\"" + engineering + "\"]",
+        assertEquals("[\"channel:" + team.leadership() + "\"]", last.get(1).path("rooms").toString());
+        assertEquals("[\"" + team.general() + "\",\"" + team.leadership() + "\",\"" + team.engineering() + "\"]",
                 last.get(1).at("/envelope/payload/channel_ids").toString());
         for (JsonNode event : last) {
             assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
@@ -129,47 +112,48 @@ class TagSharingTest {
 
     @Test
     void aPrivateChannelsMessagesAreNeverSharedOut() {
-        String root = as(carolSubject).body(body(leadership, "offsite plans, cc #general", null))
+        String root = as(team.carolSubject()).body(body(team.leadership(), "offsite plans, cc #general", null))
                 .post("/api/messages").then().statusCode(201).body("conversation_id", nullValue())
                 .extract().path("id");
-        post(carolSubject, leadership, "and #engineering", root);
-        assertEquals(List.of(leadership + " true"), channelsOf(conversationOf(root)));
+        post(team.carolSubject(), team.leadership(), "and #engineering", root);
+        assertEquals(List.of(team.leadership() + " true"), channelsOf(conversationOf(root)));
     }
 
     @Test
     void repliesPostedInAPrivateChannelStayInIt() throws Exception {
-        String root = post(aliceSubject, general, "hiring plan draft, cc #leadership", null);
+        String root = post(team.aliceSubject(), team.general(), "hiring plan draft, cc #leadership", null);
         // alice is not in #leadership, so her tag stays text; carol's reply shares the thread there.
         assertNull(conversationOf(root));
-        post(carolSubject, general, "bringing this to #leadership", root);
+        post(team.carolSubject(), team.general(), "bringing this to #leadership", root);
         String conversation = conversationOf(root);
-        assertEquals(List.of(general + " true", leadership + " false"), channelsOf(conversation));
+        assertEquals(List.of(team.general() + " true", team.leadership() + " false"), channelsOf(conversation));
         long before = eventsAbout(conversation).size();
 
-        String secret = as(carolSubject).body(body(leadership, "we can afford two", root)).post("/api/messages")
-                .then().statusCode(201).body("channel_id", equalTo(leadership.toString())).extract().path("id");
+        String secret = as(team.carolSubject()).body(body(team.leadership(), "we can afford two", root))
+                .post("/api/messages")
+                .then().statusCode(201).body("channel_id", equalTo(team.leadership().toString())).extract().path("id");
         List<JsonNode> afterSecret = eventsAbout(conversation).subList((int) before, eventsAbout(conversation).size());
         assertEquals(List.of("message.created", "conversation.updated"),
                 afterSecret.stream().map(e -> e.at("/envelope/type").asText()).toList());
-        assertEquals("[\"channel:" + leadership + "\"]", afterSecret.get(0).path("rooms").toString());
-        assertEquals("[\"channel:" + leadership + "\"]", afterSecret.get(1).path("rooms").toString());
+        assertEquals("[\"channel:" + team.leadership() + "\"]", afterSecret.get(0).path("rooms").toString());
+        assertEquals("[\"channel:" + team.leadership() + "\"]", afterSecret.get(1).path("rooms").toString());
         assertEquals(2, afterSecret.get(1).at("/envelope/payload/reply_count").asInt());
         assertEquals(1, TestData.count("SELECT reply_count FROM conversations WHERE id = ?::uuid", conversation));
 
         // An open reply: #general shows the open count, #leadership its own count including the restricted reply.
-        post(bobSubject, general, "sounds good", root);
+        post(team.bobSubject(), team.general(), "sounds good", root);
         List<JsonNode> updates = eventsAbout(conversation).stream()
                 .filter(e -> e.at("/envelope/type").asText().equals("conversation.updated")).toList();
         List<JsonNode> lastTwo = updates.subList(updates.size() - 2, updates.size());
         for (JsonNode update : lastTwo) {
             String room = update.path("rooms").get(0).asText();
-            int expected = room.equals("channel:" + leadership) ? 3 : 2;
+            int expected = room.equals("channel:" + team.leadership()) ? 3 : 2;
             assertEquals(expected, update.at("/envelope/payload/reply_count").asInt(), update.toString());
             assertEquals(1, update.path("rooms").size());
         }
 
         // bob cannot read the restricted reply, so he cannot answer it either.
-        as(bobSubject).body(body(general, "what was that?", secret)).post("/api/messages")
+        as(team.bobSubject()).body(body(team.general(), "what was that?", secret)).post("/api/messages")
                 .then().statusCode(404).body("code", equalTo("not_found"));
         assertNotNull(TestData.string("SELECT id::text FROM messages WHERE id = ?::uuid", secret));
         assertNull(TestData.string("SELECT id::text FROM messages WHERE reply_to_message_id = ?::uuid", secret));
