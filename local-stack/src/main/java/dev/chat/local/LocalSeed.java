@@ -12,6 +12,9 @@ import java.sql.Statement;
 /** Applies {@code local-seed.sql} (seed §8): the Free-tier workspace "local", its channels and two users. */
 final class LocalSeed {
 
+    /** The identity provider organization of the seeded workspace {@code local} (local-seed.sql). */
+    static final String ORG_ID = "org_local";
+
     private LocalSeed() {
     }
 

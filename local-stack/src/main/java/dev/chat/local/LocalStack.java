@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./run}: starts the whole system on this machine, or prints a token for a local user.
  * <pre>
  *   ./run                 start PostgreSQL, Redis, the OIDC issuer and the four services; Ctrl-C stops them
- *   ./run token EMAIL     print an access token for EMAIL from the running local issuer
+ *   ./run token EMAIL [ORG_ID]  print an access token for EMAIL (in organization ORG_ID, default org_local)
  * </pre>
  * Data lives under {@code .local/} so a restart loses nothing. {@link LocalSettings} lists the environment
  * variables that point it at external PostgreSQL, Redis or OIDC instead.
@@ -29,15 +29,16 @@ public final class LocalStack {
     public static void main(String[] args) throws Exception {
         LocalSettings settings = LocalSettings.fromEnvironment(Path.of("").toAbsolutePath());
         if (args.length >= 1 && args[0].equals("token")) {
-            if (args.length != 2) {
-                System.err.println("usage: ./run token EMAIL");
+            if (args.length < 2 || args.length > 3) {
+                System.err.println("usage: ./run token EMAIL [ORG_ID]");
                 System.exit(2);
             }
-            System.out.println(TokenClient.accessToken(settings.issuerUrl(), args[1]));
+            String org = args.length == 3 ? args[2] : LocalSeed.ORG_ID;
+            System.out.println(TokenClient.accessToken(settings.issuerUrl(), args[1], org));
             return;
         }
         if (args.length > 0) {
-            System.err.println("usage: ./run [token EMAIL]");
+            System.err.println("usage: ./run [token EMAIL [ORG_ID]]");
             System.exit(2);
         }
         new LocalStack(settings).run();

@@ -6,17 +6,34 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 
 /**
  * The local OIDC issuer: a real one (discovery, JWKS, token endpoint, signed RS256 tokens) from NAV's
  * mock-oauth2-server. It runs in a process of its own so its libraries never meet a service's class path.
  * <p>
- * Tokens are issued with the password grant: the username becomes the token's {@code sub}.
+ * Tokens are issued with the password grant: the username becomes the token's {@code sub}, the optional form
+ * parameter {@code org_id} the claim of that name.
  */
 public final class OidcIssuer {
 
     /** The issuer id in the URL: {@code http://127.0.0.1:PORT/local}. */
     public static final String ISSUER_ID = "local";
+
+    /**
+     * Claims as WorkOS AuthKit puts them in access tokens: {@code sub} (here the password grant's username) and, when
+     * the token request names one, the organization in {@code org_id}. Like AuthKit's, the tokens carry no email.
+     */
+    private static final String CONFIG = """
+            {"tokenCallbacks": [{
+                "issuerId": "%s",
+                "tokenExpiry": 3600,
+                "requestMappings": [
+                    {"requestParam": "org_id", "match": "*", "claims": {"org_id": "${org_id}"}},
+                    {"requestParam": "grant_type", "match": "*", "claims": {}}
+                ]
+            }]}
+            """.formatted(ISSUER_ID);
 
     private OidcIssuer() {
     }
@@ -36,7 +53,7 @@ public final class OidcIssuer {
     /** Entry point of the issuer process: {@code OidcIssuer PORT}. */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        MockOAuth2Server server = new MockOAuth2Server();
+        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(CONFIG));
         server.start(InetAddress.getLoopbackAddress(), port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "oidc-issuer-shutdown"));
         System.out.println("OIDC issuer ready at " + issuerUrl(port));

@@ -23,14 +23,21 @@ public final class TokenClient {
     private TokenClient() {
     }
 
+    /** A token for {@code subject} with no organization (a user who has not picked or created one yet). */
     public static String accessToken(String issuerUrl, String subject) {
+        return accessToken(issuerUrl, subject, null);
+    }
+
+    /** A token for {@code subject} whose {@code org_id} claim is {@code orgId}, as WorkOS AuthKit issues them. */
+    public static String accessToken(String issuerUrl, String subject, String orgId) {
         try {
             JsonNode discovery = getJson(issuerUrl + "/.well-known/openid-configuration");
             String form = "grant_type=password"
                     + "&username=" + URLEncoder.encode(subject, StandardCharsets.UTF_8)
                     + "&password=local"
                     + "&client_id=" + CLIENT_ID
-                    + "&scope=openid";
+                    + "&scope=openid"
+                    + (orgId == null ? "" : "&org_id=" + URLEncoder.encode(orgId, StandardCharsets.UTF_8));
             HttpRequest request = HttpRequest.newBuilder(URI.create(discovery.path("token_endpoint").asText()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form))
