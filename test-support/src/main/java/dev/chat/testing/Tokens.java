@@ -12,8 +12,15 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** A token with no organization. */
     public static String forSubject(String subject) {
         return CACHE.computeIfAbsent(subject,
                 s -> TokenClient.accessToken(TestInfrastructure.get().issuerUrl, s));
+    }
+
+    /** A token whose {@code org_id} claim is {@code orgId}. */
+    public static String forSubject(String subject, String orgId) {
+        return CACHE.computeIfAbsent(subject + "\n" + orgId,
+                key -> TokenClient.accessToken(TestInfrastructure.get().issuerUrl, subject, orgId));
     }
 }

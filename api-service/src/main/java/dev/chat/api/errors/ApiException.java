@@ -1,5 +1,7 @@
 package dev.chat.api.errors;
 
+import java.util.Map;
+
 /**
  * A refusal the client can act on. Each subclass fixes the HTTP status; {@code code} is the stable machine-readable
  * reason that ends up in the problem+json body.
@@ -15,6 +17,11 @@ public abstract class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Members added to the problem document beside the standard ones; none by default. */
+    public Map<String, Object> extensions() {
+        return Map.of();
     }
 
     public abstract int status();

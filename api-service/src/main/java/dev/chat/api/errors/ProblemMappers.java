@@ -22,7 +22,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return problem(Problem.of(e.status(), e.title(), e.code(), e.getMessage()));
+        return problem(Problem.of(e.status(), e.title(), e.code(), e.getMessage(), e.extensions()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -1,0 +1,120 @@
+package dev.chat.api.workspaces;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.errors.BadRequestException;
+import dev.chat.api.errors.ConflictException;
+import dev.chat.api.errors.ForbiddenException;
+import dev.chat.api.identity.Caller;
+import dev.chat.api.identity.UserRepository;
+import dev.chat.model.Slugs;
+import dev.chat.model.Workspace;
+import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Signup (seed §5): one workspace per identity-provider organization, created by its first member. */
+@ApplicationScoped
+public class WorkspaceService {
+
+    static final int NAME_MAX_CHARS = 80;
+    static final int SLUG_MAX_CHARS = 64;
+    static final String ORGANIZATION_REQUIRED = "organization_required";
+    static final String WORKSPACE_EXISTS = "workspace_exists";
+    /** Signups racing for the same slug retry this often before giving up with a 409. */
+    private static final int SLUG_ATTEMPTS = 5;
+
+    private final Pool pool;
+    private final UserRepository users;
+    private final WorkspaceRepository workspaces;
+    private final PlanDefaults free;
+
+    public WorkspaceService(Pool pool, UserRepository users, WorkspaceRepository workspaces, PlanDefaults free) {
+        this.pool = pool;
+        this.users = users;
+        this.workspaces = workspaces;
+        this.free = free;
+    }
+
+    public Uni<Me> me(Caller caller) {
+        return pool.withTransaction(tx -> users.provision(tx, caller.subject())
+                .chain(user -> workspaces.ofUser(tx, user.id())
+                        .chain(memberships -> caller.orgId() == null
+                                ? Uni.createFrom().item(new Me(user, memberships, false))
+                                : workspaces.ofOrganization(tx, caller.orgId())
+                                        .map(existing -> new Me(user, memberships, existing.isEmpty())))));
+    }
+
+    public Uni<Workspace> create(Caller caller, CreateWorkspaceRequest request) {
+        String name = validName(request);
+        if (caller.orgId() == null) {
+            throw new ForbiddenException(ORGANIZATION_REQUIRED, "Your sign-in names no organization, and a workspace "
+                    + "belongs to one: sign in through your organization.");
+        }
+        return attempt(caller, name, 1);
+    }
+
+    private Uni<Workspace> attempt(Caller caller, String name, int attempt) {
+        return pool.withTransaction(tx -> users.provision(tx, caller.subject())
+                        .call(user -> refuseIfOrganizationHasOne(tx, caller.orgId()))
+                        .chain(user -> freeSlug(tx, Slugs.from(name, SLUG_MAX_CHARS, "workspace"))
+                                .chain(slug -> workspaces.create(tx, newWorkspace(caller, name, slug, user.id())))))
+                .chain(created -> {
+                    if (created.isPresent()) {
+                        return Uni.createFrom().item(created.get());
+                    }
+                    // Another signup took the organization or the slug between our read and our insert.
+                    return pool.withConnection(c -> refuseIfOrganizationHasOne(c, caller.orgId()))
+                            .chain(() -> {
+                                if (attempt >= SLUG_ATTEMPTS) {
+                                    throw new ConflictException(ErrorCode.CONFLICT,
+                                            "Too many workspaces are being created with this name; try again.");
+                                }
+                                return attempt(caller, name, attempt + 1);
+                            });
+                });
+    }
+
+    private Uni<Void> refuseIfOrganizationHasOne(SqlClient client, String orgId) {
+        return workspaces.ofOrganization(client, orgId).invoke(existing -> existing.ifPresent(id -> {
+            throw new ConflictException(WORKSPACE_EXISTS,
+                    "Your organization already has a workspace; ask one of its admins for an invite.",
+                    Map.of("workspace_id", id));
+        })).replaceWithVoid();
+    }
+
+    /** {@code base}, else the first of {@code base-2}, {@code base-3}… that no workspace has. */
+    private Uni<String> freeSlug(SqlClient tx, String base) {
+        return workspaces.slugsLike(tx, base).map(taken -> firstFree(base, taken));
+    }
+
+    static String firstFree(String base, Set<String> taken) {
+        for (int n = 1; ; n++) {
+            String candidate = Slugs.candidate(base, n, SLUG_MAX_CHARS);
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private WorkspaceRepository.NewWorkspace newWorkspace(Caller caller, String name, String slug, UUID creator) {
+        return new WorkspaceRepository.NewWorkspace(UuidCreator.getTimeOrderedEpoch(), name, slug, caller.orgId(),
+                free.seatLimit(), free.aiBudgetLimit(), Instant.now().truncatedTo(ChronoUnit.MICROS), creator,
+                UuidCreator.getTimeOrderedEpoch());
+    }
+
+    private static String validName(CreateWorkspaceRequest request) {
+        String name = request == null || request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > NAME_MAX_CHARS) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+                    "Field 'name' must be 1 to " + NAME_MAX_CHARS + " characters.");
+        }
+        return name;
+    }
+}
