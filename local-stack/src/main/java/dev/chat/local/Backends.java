@@ -3,13 +3,17 @@ package dev.chat.local;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Where the services find PostgreSQL, Redis and the OIDC issuer, as the environment variables they read. */
+/**
+ * Where the services find PostgreSQL, Redis, the OIDC issuer and the identity provider's user directory, as the
+ * environment variables they read.
+ */
 public record Backends(String postgresHostPortDb, String databaseUser, String databasePassword, String redisUrl,
-                       String issuerUrl) {
+                       String issuerUrl, String directoryUrl, String directoryApiKey) {
 
-    public static Backends of(PostgresServer postgres, String redisUrl, String issuerUrl) {
+    /** The local servers: the user directory runs in the issuer's process and takes the local key. */
+    public static Backends of(PostgresServer postgres, String redisUrl, String issuerUrl, String directoryUrl) {
         return new Backends("127.0.0.1:" + postgres.port() + "/" + PostgresServer.DATABASE, PostgresServer.USER, "",
-                redisUrl, issuerUrl);
+                redisUrl, issuerUrl, directoryUrl, LocalUserDirectory.API_KEY);
     }
 
     public String jdbcUrl() {
@@ -24,6 +28,12 @@ public record Backends(String postgresHostPortDb, String databaseUser, String da
         env.put("DATABASE_PASSWORD", databasePassword);
         env.put("REDIS_URL", redisUrl);
         env.put("OIDC_ISSUER", issuerUrl);
+        if (directoryUrl != null) {
+            env.put("WORKOS_API_URL", directoryUrl);
+        }
+        if (directoryApiKey != null) {
+            env.put("WORKOS_API_KEY", directoryApiKey);
+        }
         return env;
     }
 }

@@ -11,15 +11,17 @@ import java.util.Map;
  *   <li>{@code CHAT_DATABASE=host:port/db} (+ {@code CHAT_DATABASE_USER}, {@code CHAT_DATABASE_PASSWORD}): use
  *   that PostgreSQL;</li>
  *   <li>{@code CHAT_REDIS_URL=redis://host:port}: use that Redis;</li>
- *   <li>{@code CHAT_OIDC_ISSUER=https://…}: use that OIDC issuer (then {@code ./run token} cannot mint tokens).</li>
+ *   <li>{@code CHAT_OIDC_ISSUER=https://…}: use that OIDC issuer (then {@code ./run token} cannot mint tokens), with
+ *       {@code CHAT_WORKOS_API_URL} and {@code CHAT_WORKOS_API_KEY} for its user directory.</li>
  * </ul>
  * Ports: {@code CHAT_POSTGRES_PORT} (15432), {@code CHAT_REDIS_PORT} (16379), {@code CHAT_ISSUER_PORT} (8090),
  * {@code CHAT_API_PORT} (8080), {@code CHAT_GATEWAY_PORT} (8081), {@code CHAT_BILLING_PORT} (8082),
  * {@code CHAT_RELAY_PORT} (8083). Data: {@code CHAT_DATA_DIR} ({@code .local}).
  */
 public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort, int redisPort, int issuerPort,
-                            Map<ChatService, Integer> servicePorts, String externalDatabase, String databaseUser,
-                            String databasePassword, String externalRedis, String externalIssuer) {
+                            int directoryPort, Map<ChatService, Integer> servicePorts, String externalDatabase,
+                            String databaseUser, String databasePassword, String externalRedis, String externalIssuer,
+                            String externalDirectoryUrl, String externalDirectoryKey) {
 
     public static LocalSettings fromEnvironment(Path repositoryRoot) {
         Map<String, String> env = System.getenv();
@@ -33,9 +35,10 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
         return new LocalSettings(repositoryRoot,
                 repositoryRoot.resolve(env.getOrDefault("CHAT_DATA_DIR", ".local")),
                 port(env, "CHAT_POSTGRES_PORT", 15432), port(env, "CHAT_REDIS_PORT", 16379),
-                port(env, "CHAT_ISSUER_PORT", 8090), ports,
+                port(env, "CHAT_ISSUER_PORT", 8090), port(env, "CHAT_DIRECTORY_PORT", 8091), ports,
                 env.get("CHAT_DATABASE"), env.getOrDefault("CHAT_DATABASE_USER", PostgresServer.USER),
-                env.getOrDefault("CHAT_DATABASE_PASSWORD", ""), env.get("CHAT_REDIS_URL"), env.get("CHAT_OIDC_ISSUER"));
+                env.getOrDefault("CHAT_DATABASE_PASSWORD", ""), env.get("CHAT_REDIS_URL"), env.get("CHAT_OIDC_ISSUER"),
+                env.get("CHAT_WORKOS_API_URL"), env.get("CHAT_WORKOS_API_KEY"));
     }
 
     public int port(ChatService service) {
@@ -44,6 +47,15 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
 
     public String issuerUrl() {
         return externalIssuer != null ? externalIssuer : OidcIssuer.issuerUrl(issuerPort);
+    }
+
+    /** With an external issuer, its user directory is external too (WorkOS's, unless configured otherwise). */
+    public String directoryUrl() {
+        return externalIssuer != null ? externalDirectoryUrl : LocalUserDirectory.url(directoryPort);
+    }
+
+    public String directoryApiKey() {
+        return externalIssuer != null ? externalDirectoryKey : LocalUserDirectory.API_KEY;
     }
 
     public Path logDir() {

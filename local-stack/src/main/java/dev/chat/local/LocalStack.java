@@ -84,10 +84,11 @@ public final class LocalStack {
         }
         if (settings.externalIssuer() == null) {
             say("Starting the local OIDC issuer on " + settings.issuerUrl());
-            started.add(OidcIssuer.startProcess(settings.issuerPort(), settings.logDir().resolve("oidc-issuer.log")));
+            started.add(OidcIssuer.startProcess(settings.issuerPort(), settings.directoryPort(),
+                    settings.logDir().resolve("oidc-issuer.log")));
         }
         return new Backends(postgresHostPortDb, settings.databaseUser(), settings.databasePassword(), redisUrl,
-                settings.issuerUrl());
+                settings.issuerUrl(), settings.directoryUrl(), settings.directoryApiKey());
     }
 
     private void startServices(Backends backends) {

@@ -42,21 +42,30 @@ public final class OidcIssuer {
         return "http://127.0.0.1:" + port + "/" + ISSUER_ID;
     }
 
-    /** Starts the issuer as a child process and waits until its discovery document answers. */
-    public static ChildProcess startProcess(int port, Path logFile) {
-        ChildProcess process = ChildProcess.start("oidc-issuer",
-                JavaCommand.localStack(OidcIssuer.class, List.of(String.valueOf(port))), Map.of(), logFile);
+    /**
+     * Starts the issuer, and the local user directory beside it ({@link LocalUserDirectory}), as a child process and
+     * waits until both answer.
+     */
+    public static ChildProcess startProcess(int port, int directoryPort, Path logFile) {
+        ChildProcess process = ChildProcess.start("oidc-issuer", JavaCommand.localStack(OidcIssuer.class,
+                List.of(String.valueOf(port), String.valueOf(directoryPort))), Map.of(), logFile);
         process.awaitHttpOk(issuerUrl(port) + "/.well-known/openid-configuration", Duration.ofSeconds(60));
+        process.awaitHttpOk(LocalUserDirectory.url(directoryPort) + "/health", Duration.ofSeconds(10));
         return process;
     }
 
-    /** Entry point of the issuer process: {@code OidcIssuer PORT}. */
+    /** Entry point of the issuer process: {@code OidcIssuer PORT DIRECTORY_PORT}. */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(CONFIG));
         server.start(InetAddress.getLoopbackAddress(), port);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "oidc-issuer-shutdown"));
-        System.out.println("OIDC issuer ready at " + issuerUrl(port));
+        LocalUserDirectory directory = LocalUserDirectory.start(Integer.parseInt(args[1]));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            directory.close();
+            server.shutdown();
+        }, "oidc-issuer-shutdown"));
+        System.out.println("OIDC issuer ready at " + issuerUrl(port) + ", user directory at "
+                + LocalUserDirectory.url(Integer.parseInt(args[1])));
         Thread.currentThread().join();
     }
 }

@@ -1,5 +1,6 @@
 package dev.chat.testing;
 
+import dev.chat.local.LocalUserDirectory;
 import dev.chat.local.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -27,6 +28,8 @@ public class ChatTestResource implements QuarkusTestResourceLifecycleManager {
             infra.migrate();
         }
         return Map.of(
+                "quarkus.rest-client.workos.url", infra.directoryUrl,
+                "chat.identity.workos.api-key", LocalUserDirectory.API_KEY,
                 "quarkus.datasource.reactive.url", infra.postgres.reactiveUrl(),
                 "quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(),
                 "quarkus.datasource.username", PostgresServer.USER,

@@ -2,6 +2,7 @@ package dev.chat.testing;
 
 import dev.chat.local.ChildProcess;
 import dev.chat.local.FreePorts;
+import dev.chat.local.LocalUserDirectory;
 import dev.chat.local.OidcIssuer;
 import dev.chat.local.PostgresServer;
 import dev.chat.local.RedisServerProcess;
@@ -21,14 +22,18 @@ public final class TestInfrastructure {
     private volatile RedisServerProcess redis;
     public final ChildProcess issuerProcess;
     public final String issuerUrl;
+    /** The local stand-in for the identity provider's user API, served by the issuer's process. */
+    public final String directoryUrl;
 
     private TestInfrastructure() {
         Path logs = Path.of("target", "test-infra");
         postgres = PostgresServer.start(FreePorts.next(), null, true);
         redis = RedisServerProcess.start(FreePorts.next(), null);
         int issuerPort = FreePorts.next();
-        issuerProcess = OidcIssuer.startProcess(issuerPort, logs.resolve("oidc-issuer.log"));
+        int directoryPort = FreePorts.next();
+        issuerProcess = OidcIssuer.startProcess(issuerPort, directoryPort, logs.resolve("oidc-issuer.log"));
         issuerUrl = OidcIssuer.issuerUrl(issuerPort);
+        directoryUrl = LocalUserDirectory.url(directoryPort);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-infra-stop"));
     }
 

@@ -30,12 +30,29 @@ public class UserRepository {
 
     private static final String FIND = "SELECT id, email, name FROM users WHERE idp_subject = $1";
 
+    /**
+     * Fills in a profile the account lacks. An email another account already has is left out (the unique index would
+     * refuse it); the name is kept if one was set.
+     */
+    private static final String COMPLETE_PROFILE = """
+            UPDATE users SET email = $2, name = coalesce(name, $3)
+            WHERE id = $1 AND email IS NULL
+              AND NOT EXISTS (SELECT 1 FROM users other WHERE lower(other.email) = lower($2) AND other.id <> $1)
+            RETURNING id, email, name
+            """;
+
     public Uni<UserAccount> provision(SqlClient client, String subject) {
         return client.preparedQuery(PROVISION).execute(Tuple.of(UuidCreator.getTimeOrderedEpoch(), subject))
                 .chain(rows -> rows.size() > 0
                         ? Uni.createFrom().item(toAccount(rows.iterator().next()))
                         : client.preparedQuery(FIND).execute(Tuple.of(subject))
                                 .map(again -> toAccount(again.iterator().next())));
+    }
+
+    /** @return the account with its profile, or {@code account} unchanged when nothing was filled in */
+    public Uni<UserAccount> completeProfile(SqlClient client, UserAccount account, String email, String name) {
+        return client.preparedQuery(COMPLETE_PROFILE).execute(Tuple.of(account.id(), email, name))
+                .map(rows -> rows.size() == 0 ? account : toAccount(rows.iterator().next()));
     }
 
     private static UserAccount toAccount(Row row) {

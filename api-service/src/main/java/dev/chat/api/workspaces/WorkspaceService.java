@@ -5,7 +5,7 @@ import dev.chat.api.errors.BadRequestException;
 import dev.chat.api.errors.ConflictException;
 import dev.chat.api.errors.ForbiddenException;
 import dev.chat.api.identity.Caller;
-import dev.chat.api.identity.UserRepository;
+import dev.chat.api.identity.UserAccounts;
 import dev.chat.model.Slugs;
 import dev.chat.model.Workspace;
 import dev.chat.model.protocol.ErrorCode;
@@ -31,24 +31,23 @@ public class WorkspaceService {
     private static final int SLUG_ATTEMPTS = 5;
 
     private final Pool pool;
-    private final UserRepository users;
+    private final UserAccounts accounts;
     private final WorkspaceRepository workspaces;
     private final PlanDefaults free;
 
-    public WorkspaceService(Pool pool, UserRepository users, WorkspaceRepository workspaces, PlanDefaults free) {
+    public WorkspaceService(Pool pool, UserAccounts accounts, WorkspaceRepository workspaces, PlanDefaults free) {
         this.pool = pool;
-        this.users = users;
+        this.accounts = accounts;
         this.workspaces = workspaces;
         this.free = free;
     }
 
     public Uni<Me> me(Caller caller) {
-        return pool.withTransaction(tx -> users.provision(tx, caller.subject())
-                .chain(user -> workspaces.ofUser(tx, user.id())
-                        .chain(memberships -> caller.orgId() == null
-                                ? Uni.createFrom().item(new Me(user, memberships, false))
-                                : workspaces.ofOrganization(tx, caller.orgId())
-                                        .map(existing -> new Me(user, memberships, existing.isEmpty())))));
+        return accounts.signIn(caller).chain(user -> pool.withConnection(c -> workspaces.ofUser(c, user.id())
+                .chain(memberships -> caller.orgId() == null
+                        ? Uni.createFrom().item(new Me(user, memberships, false))
+                        : workspaces.ofOrganization(c, caller.orgId())
+                                .map(existing -> new Me(user, memberships, existing.isEmpty())))));
     }
 
     public Uni<Workspace> create(Caller caller, CreateWorkspaceRequest request) {
@@ -57,14 +56,13 @@ public class WorkspaceService {
             throw new ForbiddenException(ORGANIZATION_REQUIRED, "Your sign-in names no organization, and a workspace "
                     + "belongs to one: sign in through your organization.");
         }
-        return attempt(caller, name, 1);
+        return accounts.signIn(caller).chain(user -> attempt(caller, name, user.id(), 1));
     }
 
-    private Uni<Workspace> attempt(Caller caller, String name, int attempt) {
-        return pool.withTransaction(tx -> users.provision(tx, caller.subject())
-                        .call(user -> refuseIfOrganizationHasOne(tx, caller.orgId()))
-                        .chain(user -> freeSlug(tx, Slugs.from(name, SLUG_MAX_CHARS, "workspace"))
-                                .chain(slug -> workspaces.create(tx, newWorkspace(caller, name, slug, user.id())))))
+    private Uni<Workspace> attempt(Caller caller, String name, UUID creator, int attempt) {
+        return pool.withTransaction(tx -> refuseIfOrganizationHasOne(tx, caller.orgId())
+                        .chain(() -> freeSlug(tx, Slugs.from(name, SLUG_MAX_CHARS, "workspace")))
+                        .chain(slug -> workspaces.create(tx, newWorkspace(caller, name, slug, creator))))
                 .chain(created -> {
                     if (created.isPresent()) {
                         return Uni.createFrom().item(created.get());
@@ -76,7 +74,7 @@ public class WorkspaceService {
                                     throw new ConflictException(ErrorCode.CONFLICT,
                                             "Too many workspaces are being created with this name; try again.");
                                 }
-                                return attempt(caller, name, attempt + 1);
+                                return attempt(caller, name, creator, attempt + 1);
                             });
                 });
     }

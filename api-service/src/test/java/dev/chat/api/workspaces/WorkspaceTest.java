@@ -42,7 +42,10 @@ class WorkspaceTest {
         String subject = TestData.newSubject("founder");
         as(subject, org).get("/api/me").then().statusCode(200)
                 .body("needs_workspace", equalTo(true)).body("workspaces.size()", equalTo(0))
-                .body("user.id", notNullValue());
+                .body("user.id", notNullValue())
+                // The token carries no email: it comes from the identity provider's user directory.
+                .body("user.email", equalTo(subject))
+                .body("user.name", equalTo("Founder"));
 
         Map<String, Object> created = as(subject, org).body(Map.of("name", "  Café Société, Inc.  "))
                 .post("/api/workspaces").then().statusCode(201)

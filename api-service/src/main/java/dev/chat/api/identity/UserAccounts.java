@@ -1,0 +1,34 @@
+package dev.chat.api.identity;
+
+import dev.chat.api.identity.UserRepository.UserAccount;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The caller's account, created on their first call and given the profile the directory knows (seed §5: WorkOS
+ * tokens carry no email). The directory is asked only while the account has no email, never inside a transaction.
+ */
+@ApplicationScoped
+public class UserAccounts {
+
+    private final Pool pool;
+    private final UserRepository users;
+    private final UserProfiles profiles;
+
+    public UserAccounts(Pool pool, UserRepository users, UserProfiles profiles) {
+        this.pool = pool;
+        this.users = users;
+        this.profiles = profiles;
+    }
+
+    public Uni<UserAccount> signIn(Caller caller) {
+        return pool.withConnection(c -> users.provision(c, caller.subject()))
+                .chain(account -> account.email() != null
+                        ? Uni.createFrom().item(account)
+                        : profiles.lookup(caller.subject()).chain(profile -> profile
+                                .map(p -> pool.withConnection(c -> users.completeProfile(c, account, p.email(),
+                                        p.name())))
+                                .orElseGet(() -> Uni.createFrom().item(account))));
+    }
+}
