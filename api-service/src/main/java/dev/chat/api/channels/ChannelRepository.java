@@ -59,7 +59,9 @@ public class ChannelRepository {
             """;
 
     private static final String SET_TOPIC = "UPDATE channels SET topic = $2 WHERE id = $1 AND archived_at IS NULL";
-    private static final String ARCHIVE = "UPDATE channels SET archived_at = now() WHERE id = $1 AND archived_at IS NULL";
+    private static final String ARCHIVE = """
+            UPDATE channels SET archived_at = now() WHERE id = $1 AND archived_at IS NULL
+            """;
     private static final String ADD_MEMBER = """
             INSERT INTO channel_members (channel_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING
             """;

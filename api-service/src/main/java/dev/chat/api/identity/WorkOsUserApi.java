@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** WorkOS User Management: a user by id, with the API key as bearer (https://workos.com/docs/reference/user-management). */
+/** WorkOS User Management: a user by id, API key as bearer (https://workos.com/docs/reference/user-management). */
 @RegisterRestClient(configKey = "workos")
 @Path("/user_management/users")
 @ClientHeaderParam(name = "Authorization", value = "{authorization}")
