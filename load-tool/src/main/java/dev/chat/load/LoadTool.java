@@ -1,7 +1,6 @@
 package dev.chat.load;
 
 import dev.chat.local.TokenClient;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

@@ -1,8 +1,8 @@
 package dev.chat.api.channels;
 
+import dev.chat.api.identity.CallerContext;
 import dev.chat.model.Channel;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,11 +24,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ChannelResource {
 
     private final ChannelService channels;
-    private final SecurityIdentity identity;
+    private final CallerContext callers;
 
-    public ChannelResource(ChannelService channels, SecurityIdentity identity) {
+    public ChannelResource(ChannelService channels, CallerContext callers) {
         this.channels = channels;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     /** The channels the caller may see: every public one, and the private ones they are in. */
@@ -90,6 +90,6 @@ public class ChannelResource {
     }
 
     private String subject() {
-        return identity.getPrincipal().getName();
+        return callers.caller().subject();
     }
 }

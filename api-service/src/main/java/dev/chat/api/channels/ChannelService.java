@@ -95,7 +95,7 @@ public class ChannelService {
                 throw new ForbiddenException(ErrorCode.FORBIDDEN, "Join the channel to set its topic.");
             }
             return open(access).chain(ok -> channels.setTopic(tx, channelId, topic));
-        })).chain(() -> get(subject, channelId));
+        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel));
     }
 
     public Uni<Channel> archive(String subject, UUID channelId) {
@@ -106,13 +106,13 @@ public class ChannelService {
             }
             protectGeneral(access.channel());
             return open(access).chain(ok -> channels.archive(tx, channelId));
-        })).chain(() -> get(subject, channelId));
+        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel));
     }
 
     public Uni<Channel> join(String subject, UUID channelId) {
         return pool.withTransaction(tx -> readable(tx, subject, channelId)
-                .chain(access -> open(access).chain(ok -> channels.addMember(tx, channelId, access.me().userId()))))
-                .chain(() -> get(subject, channelId));
+                .chain(access -> open(access).chain(ok -> channels.addMember(tx, channelId, access.me().userId())))
+                .chain(() -> readable(tx, subject, channelId)).map(Access::channel));
     }
 
     public Uni<Void> leave(String subject, UUID channelId) {

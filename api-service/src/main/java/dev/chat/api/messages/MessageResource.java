@@ -1,8 +1,8 @@
 package dev.chat.api.messages;
 
+import dev.chat.api.identity.CallerContext;
 import dev.chat.model.Message;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,16 +21,16 @@ public class MessageResource {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final MessageService messages;
-    private final SecurityIdentity identity;
+    private final CallerContext callers;
 
-    public MessageResource(MessageService messages, SecurityIdentity identity) {
+    public MessageResource(MessageService messages, CallerContext callers) {
         this.messages = messages;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     @POST
     public Uni<RestResponse<Message>> post(PostMessageRequest request) {
-        return messages.post(identity.getPrincipal().getName(), request)
+        return messages.post(callers.caller().subject(), request)
                 .map(posted -> RestResponse.ResponseBuilder.<Message>create(RestResponse.Status.CREATED)
                         .entity(posted.message())
                         .header(REPLAYED_HEADER, String.valueOf(!posted.created()))

@@ -2,13 +2,13 @@ package dev.chat.api.reads;
 
 import dev.chat.api.errors.ForbiddenException;
 import dev.chat.api.errors.NotFoundException;
+import dev.chat.api.identity.CallerContext;
 import dev.chat.model.Conversation;
 import dev.chat.model.Message;
 import dev.chat.model.Page;
 import dev.chat.model.TimelineItem;
 import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,11 +26,11 @@ import java.util.UUID;
 public class ReadResource {
 
     private final ReadRepository reads;
-    private final SecurityIdentity identity;
+    private final CallerContext callers;
 
-    public ReadResource(ReadRepository reads, SecurityIdentity identity) {
+    public ReadResource(ReadRepository reads, CallerContext callers) {
         this.reads = reads;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     /** Flat messages and thread roots of the channel, including threads shared into it, newest first. */
@@ -84,6 +84,6 @@ public class ReadResource {
     }
 
     private String subject() {
-        return identity.getPrincipal().getName();
+        return callers.caller().subject();
     }
 }

@@ -9,18 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
 import dev.chat.testing.TestData;
-import dev.chat.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +26,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ChatTestResource.class)
 class ReadTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     Team team;
 
