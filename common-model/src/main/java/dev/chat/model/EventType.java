@@ -10,8 +10,13 @@ public enum EventType {
     CONVERSATION_CREATED("conversation.created"),
     CONVERSATION_UPDATED("conversation.updated"),
     CONVERSATION_SHARED("conversation.shared"),
+    CHANNEL_CREATED("channel.created"),
+    CHANNEL_UPDATED("channel.updated"),
+    CHANNEL_MEMBER_JOINED("channel.member_joined"),
+    CHANNEL_MEMBER_LEFT("channel.member_left"),
     MEMBER_INVITED("member.invited"),
     MEMBER_JOINED("member.joined"),
+    MEMBER_REMOVED("member.removed"),
     WORKSPACE_PLAN_CHANGED("workspace.plan_changed");
 
     private final String wireName;

@@ -4,13 +4,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A real-time room: {@code channel:{id}}, {@code thread:{conversation id}} or {@code user:{id}}.
+ * A real-time room: {@code workspace:{id}} (what every member sees: channels created, members joining),
+ * {@code channel:{id}}, {@code thread:{conversation id}} or {@code user:{id}}.
  * The text form is what clients send and what the relay and gateways use as the Redis key suffix.
  */
 public record Room(Kind kind, UUID id) {
 
     public enum Kind {
-        CHANNEL("channel"), THREAD("thread"), USER("user");
+        WORKSPACE("workspace"), CHANNEL("channel"), THREAD("thread"), USER("user");
 
         private final String prefix;
 
@@ -21,6 +22,10 @@ public record Room(Kind kind, UUID id) {
         public String prefix() {
             return prefix;
         }
+    }
+
+    public static Room workspace(UUID workspaceId) {
+        return new Room(Kind.WORKSPACE, workspaceId);
     }
 
     public static Room channel(UUID channelId) {

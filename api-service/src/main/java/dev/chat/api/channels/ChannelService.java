@@ -1,15 +1,22 @@
 package dev.chat.api.channels;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.errors.BadRequestException;
 import dev.chat.api.errors.ConflictException;
 import dev.chat.api.errors.ForbiddenException;
 import dev.chat.api.errors.NotFoundException;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.MemberRepository.Membership;
+import dev.chat.api.outbox.EventTransactions;
+import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.model.Channel;
+import dev.chat.model.EventType;
+import dev.chat.model.Room;
 import dev.chat.model.Limits;
 import dev.chat.model.Slugs;
+import dev.chat.model.events.ChannelChanged;
+import dev.chat.model.events.ChannelMemberChanged;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,21 +43,29 @@ public class ChannelService {
     static final String CHANNEL_ARCHIVED = "channel_archived";
     static final String CHANNEL_PROTECTED = "channel_protected";
     static final String MEMBER_NOT_ACTIVE = "member_not_active";
+    static final String NOT_IN_CHANNEL = "not_in_channel";
     /** Every workspace's #general: everyone stays in it and it is never archived. */
     static final String GENERAL = "general";
 
     private final Pool pool;
+    private final EventTransactions transactions;
+    private final OutboxWriter outbox;
+    private final WorkspaceRoles roles;
     private final MemberRepository members;
     private final ChannelRepository channels;
 
-    public ChannelService(Pool pool, MemberRepository members, ChannelRepository channels) {
+    public ChannelService(Pool pool, EventTransactions transactions, OutboxWriter outbox, WorkspaceRoles roles,
+                          MemberRepository members, ChannelRepository channels) {
         this.pool = pool;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.roles = roles;
         this.members = members;
         this.channels = channels;
     }
 
     public Uni<List<Channel>> list(String subject, UUID workspaceId) {
-        return pool.withConnection(c -> activeMember(c, subject, workspaceId)
+        return pool.withConnection(c -> roles.activeMember(c, subject, workspaceId)
                 .chain(me -> channels.visibleIn(c, workspaceId, me.userId())));
     }
 
@@ -59,8 +74,11 @@ public class ChannelService {
         String topic = optional(request.topic(), "topic", TOPIC_MAX_CHARS);
         Channel.Visibility visibility = request.visibility() == null ? Channel.Visibility.PUBLIC : request.visibility();
         String base = Slugs.from(name, Limits.CHANNEL_SLUG_MAX_CHARS, "channel");
-        return pool.withTransaction(tx -> activeMember(tx, subject, workspaceId)
-                .chain(me -> createWithFreeSlug(tx, me, workspaceId, name, base, visibility, topic, 1)));
+        return transactions.run(tx -> roles.activeMember(tx, subject, workspaceId)
+                .chain(me -> createWithFreeSlug(tx, me, workspaceId, name, base, visibility, topic, 1)
+                        .call(channel -> announce(tx, EventType.CHANNEL_CREATED, channel,
+                                channel.visibility() == Channel.Visibility.PUBLIC ? Room.workspace(workspaceId)
+                                        : Room.user(me.userId())))));
     }
 
     /**
@@ -90,36 +108,43 @@ public class ChannelService {
 
     public Uni<Channel> setTopic(String subject, UUID channelId, ChannelRequests.Update request) {
         String topic = optional(request == null ? null : request.topic(), "topic", TOPIC_MAX_CHARS);
-        return pool.withTransaction(tx -> readable(tx, subject, channelId).chain(access -> {
+        return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> {
             if (!access.channel().member()) {
-                throw new ForbiddenException(ErrorCode.FORBIDDEN, "Join the channel to set its topic.");
+                throw new ForbiddenException(NOT_IN_CHANNEL, "Join the channel to set its topic.");
             }
             return open(access).chain(ok -> channels.setTopic(tx, channelId, topic));
-        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel));
+        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel).call(channel -> announceUpdate(tx, channel)));
     }
 
     public Uni<Channel> archive(String subject, UUID channelId) {
-        return pool.withTransaction(tx -> readable(tx, subject, channelId).chain(access -> {
+        return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> {
             if (!access.me().admin() && !access.me().userId().equals(access.createdBy())) {
-                throw new ForbiddenException(ErrorCode.FORBIDDEN, "Only workspace admins and the channel's creator "
-                        + "may archive it.");
+                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins and the channel's "
+                        + "creator may archive it.");
             }
             protectGeneral(access.channel());
             return open(access).chain(ok -> channels.archive(tx, channelId));
-        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel));
+        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel).call(channel -> announceUpdate(tx, channel)));
     }
 
     public Uni<Channel> join(String subject, UUID channelId) {
-        return pool.withTransaction(tx -> readable(tx, subject, channelId)
-                .chain(access -> open(access).chain(ok -> channels.addMember(tx, channelId, access.me().userId())))
-                .chain(() -> readable(tx, subject, channelId)).map(Access::channel));
+        return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> open(access)
+                .chain(ok -> channels.addMember(tx, channelId, access.me().userId()))
+                .chain(added -> readable(tx, subject, channelId).map(Access::channel)
+                        .call(channel -> added
+                                ? announceMember(tx, EventType.CHANNEL_MEMBER_JOINED, channel, access.me().userId(),
+                                        access.me().userId())
+                                : Uni.createFrom().voidItem()))));
     }
 
     public Uni<Void> leave(String subject, UUID channelId) {
-        return pool.withTransaction(tx -> readable(tx, subject, channelId).chain(access -> {
+        return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> {
             protectGeneral(access.channel());
-            return channels.removeMember(tx, channelId, access.me().userId());
-        })).replaceWithVoid();
+            UUID me = access.me().userId();
+            return channels.removeMember(tx, channelId, me).chain(removed -> removed
+                    ? announceMember(tx, EventType.CHANNEL_MEMBER_LEFT, access.channel(), me, me)
+                    : Uni.createFrom().voidItem());
+        }));
     }
 
     /** Adds an active workspace member; to a private channel only its members and admins may add. */
@@ -127,7 +152,7 @@ public class ChannelService {
         if (request == null || request.userId() == null) {
             throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'user_id' is required.");
         }
-        return pool.withTransaction(tx -> manageable(tx, subject, channelId).chain(access -> open(access)
+        return transactions.run(tx -> manageable(tx, subject, channelId).chain(access -> open(access)
                 .chain(ok -> members.ofUser(tx, request.userId(), access.channel().workspaceId()))
                 .chain(target -> {
                     Membership member = target.orElseThrow(() ->
@@ -135,20 +160,47 @@ public class ChannelService {
                     if (!member.active()) {
                         throw new ConflictException(MEMBER_NOT_ACTIVE, "This member has not accepted the invite yet.");
                     }
-                    return channels.addMember(tx, channelId, member.userId());
-                }))).replaceWithVoid();
+                    return channels.addMember(tx, channelId, member.userId()).chain(added -> added
+                            ? announceMember(tx, EventType.CHANNEL_MEMBER_JOINED, access.channel(), member.userId(),
+                                    access.me().userId())
+                            : Uni.createFrom().voidItem());
+                })));
     }
 
     /** Removes a member: from a private channel its members and admins may; from a public one admins may. */
     public Uni<Void> removeMember(String subject, UUID channelId, UUID userId) {
-        return pool.withTransaction(tx -> manageable(tx, subject, channelId).chain(access -> {
+        return transactions.run(tx -> manageable(tx, subject, channelId).chain(access -> {
             protectGeneral(access.channel());
             if (access.channel().visibility() == Channel.Visibility.PUBLIC && !access.me().admin()
                     && !access.me().userId().equals(userId)) {
-                throw new ForbiddenException(ErrorCode.FORBIDDEN, "Only admins remove others from public channels.");
+                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED,
+                        "Only admins remove others from public channels.");
             }
-            return channels.removeMember(tx, channelId, userId);
-        })).replaceWithVoid();
+            return channels.removeMember(tx, channelId, userId).chain(removed -> removed
+                    ? announceMember(tx, EventType.CHANNEL_MEMBER_LEFT, access.channel(), userId, access.me().userId())
+                    : Uni.createFrom().voidItem());
+        }));
+    }
+
+    /** What a public channel now looks like concerns the whole workspace; a private one only its members. */
+    private Uni<Void> announceUpdate(SqlClient tx, Channel channel) {
+        Room room = channel.visibility() == Channel.Visibility.PUBLIC ? Room.workspace(channel.workspaceId())
+                : Room.channel(channel.id());
+        return announce(tx, EventType.CHANNEL_UPDATED, channel, room);
+    }
+
+    private Uni<Void> announce(SqlClient tx, EventType type, Channel channel, Room room) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return outbox.append(tx, outbox.event(type, channel.workspaceId(), now, ChannelChanged.of(channel),
+                List.of(room)));
+    }
+
+    /** The channel's room, and the member's own room so their client can show or drop the channel. */
+    private Uni<Void> announceMember(SqlClient tx, EventType type, Channel channel, UUID userId, UUID byUserId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ChannelMemberChanged payload = new ChannelMemberChanged(userId, byUserId, ChannelChanged.of(channel));
+        return outbox.append(tx, outbox.event(type, channel.workspaceId(), now, payload,
+                List.of(Room.channel(channel.id()), Room.user(userId))));
     }
 
     /** The caller and a channel they may read: public ones of their workspace, private ones they are in. */
@@ -171,22 +223,8 @@ public class ChannelService {
             if (!visible) {
                 throw noSuchChannel();
             }
-            if (!me.active()) {
-                throw new ForbiddenException(ErrorCode.FORBIDDEN,
-                        "Your membership of this workspace is not active yet: accept the invite first.");
-            }
+            WorkspaceRoles.requireActive(me);
             return new Access(me, channel, view.createdBy());
-        });
-    }
-
-    private Uni<Membership> activeMember(SqlClient client, String subject, UUID workspaceId) {
-        return members.ofSubject(client, subject, workspaceId).map(found -> {
-            Membership me = found.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace."));
-            if (!me.active()) {
-                throw new ForbiddenException(ErrorCode.FORBIDDEN,
-                        "Your membership of this workspace is not active yet: accept the invite first.");
-            }
-            return me;
         });
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The caller's account, created on their first call and given the profile the directory knows (seed §5: WorkOS
  * tokens carry no email). The directory is asked only while the account has no email, never inside a transaction.
+ * A verified email that was invited before its owner ever signed in brings that invitation along (UserRepository).
  */
 @ApplicationScoped
 public class UserAccounts {
@@ -27,7 +28,7 @@ public class UserAccounts {
                 .chain(account -> account.email() != null
                         ? Uni.createFrom().item(account)
                         : profiles.lookup(caller.subject()).chain(profile -> profile
-                                .map(p -> pool.withConnection(c -> users.completeProfile(c, account, p.email(),
+                                .map(p -> pool.withTransaction(tx -> users.completeProfile(tx, account, p.email(),
                                         p.name())))
                                 .orElseGet(() -> Uni.createFrom().item(account))));
     }

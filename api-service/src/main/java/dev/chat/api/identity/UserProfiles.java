@@ -35,12 +35,20 @@ public class UserProfiles {
             return Uni.createFrom().item(Optional.empty());
         }
         return directory.user(subject)
-                .map(user -> Optional.ofNullable(user.email()).map(email -> new Profile(email, name(user))))
+                .map(user -> Optional.of(new Profile(verifiedEmail(user), name(user))))
                 .ifNoItem().after(TIMEOUT).fail()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("No profile for a user from the directory: %s", failure.getMessage());
                     return Optional.empty();
                 });
+    }
+
+    /**
+     * Only an address the provider has verified is taken: it decides which email invites a user may accept and which
+     * invited account they take over.
+     */
+    private static String verifiedEmail(WorkOsUserApi.WorkOsUser user) {
+        return Boolean.TRUE.equals(user.emailVerified()) ? user.email() : null;
     }
 
     private static String name(WorkOsUserApi.WorkOsUser user) {
@@ -49,7 +57,7 @@ public class UserProfiles {
         return name.isEmpty() ? null : name;
     }
 
-    /** What the directory knows of a user. */
+    /** What the directory knows of a user: a verified email (or null) and a name (or null). */
     public record Profile(String email, String name) {
     }
 }

@@ -8,7 +8,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Users, created on their first call (just-in-time provisioning), one per identity-provider subject. */
+/**
+ * Users, created on their first call (just-in-time provisioning), one per identity-provider subject; and accounts for
+ * invited addresses, which the address's owner takes over when they first sign in.
+ */
 @ApplicationScoped
 public class UserRepository {
 
@@ -41,6 +44,38 @@ public class UserRepository {
             RETURNING id, email, name
             """;
 
+    /** An account made for an invited address, which nobody has signed in to yet (locked: it is about to be taken). */
+    private static final String UNCLAIMED_WITH_EMAIL = """
+            SELECT id FROM users WHERE lower(email) = lower($1) AND idp_subject IS NULL FOR UPDATE
+            """;
+
+    /** The invitations of the unclaimed account move to the signed-in one, except to workspaces it is already in. */
+    private static final String MOVE_MEMBERSHIPS = """
+            UPDATE workspace_members moved SET user_id = $2
+            WHERE moved.user_id = $1
+              AND NOT EXISTS (SELECT 1 FROM workspace_members mine
+                              WHERE mine.user_id = $2 AND mine.workspace_id = moved.workspace_id)
+            """;
+
+    private static final String DELETE_UNCLAIMED = "DELETE FROM users WHERE id = $1 AND idp_subject IS NULL";
+
+    /**
+     * The account of an invited address, created without a subject if there is none. The loser of a race for the
+     * same address finds the winner's row on a second read, as in {@link #PROVISION}.
+     */
+    private static final String FOR_INVITED_EMAIL = """
+            WITH inserted AS (
+                INSERT INTO users (id, email) VALUES ($1, $2)
+                ON CONFLICT ((lower(email))) DO NOTHING
+                RETURNING id
+            )
+            SELECT id FROM inserted
+            UNION ALL
+            SELECT id FROM users WHERE lower(email) = lower($2)
+            """;
+
+    private static final String FIND_BY_EMAIL = "SELECT id FROM users WHERE lower(email) = lower($1)";
+
     public Uni<UserAccount> provision(SqlClient client, String subject) {
         return client.preparedQuery(PROVISION).execute(Tuple.of(UuidCreator.getTimeOrderedEpoch(), subject))
                 .chain(rows -> rows.size() > 0
@@ -49,10 +84,35 @@ public class UserRepository {
                                 .map(again -> toAccount(again.iterator().next())));
     }
 
-    /** @return the account with its profile, or {@code account} unchanged when nothing was filled in */
-    public Uni<UserAccount> completeProfile(SqlClient client, UserAccount account, String email, String name) {
-        return client.preparedQuery(COMPLETE_PROFILE).execute(Tuple.of(account.id(), email, name))
+    /**
+     * Gives the account its profile. When the (verified) email belongs to an invited account nobody has signed in to,
+     * that account's invitations move to this one and it is deleted, so the invite is the signed-in user's to accept.
+     * Runs in the caller's transaction.
+     *
+     * @return the account with its profile, or {@code account} unchanged when nothing was filled in
+     */
+    public Uni<UserAccount> completeProfile(SqlClient tx, UserAccount account, String email, String name) {
+        Uni<Void> claimed = email == null ? Uni.createFrom().voidItem()
+                : tx.preparedQuery(UNCLAIMED_WITH_EMAIL).execute(Tuple.of(email)).chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    UUID unclaimed = rows.iterator().next().getUUID("id");
+                    return tx.preparedQuery(MOVE_MEMBERSHIPS).execute(Tuple.of(unclaimed, account.id()))
+                            .chain(() -> tx.preparedQuery(DELETE_UNCLAIMED).execute(Tuple.of(unclaimed)))
+                            .replaceWithVoid();
+                });
+        return claimed.chain(() -> tx.preparedQuery(COMPLETE_PROFILE).execute(Tuple.of(account.id(), email, name)))
                 .map(rows -> rows.size() == 0 ? account : toAccount(rows.iterator().next()));
+    }
+
+    /** The account of {@code email}, created without a subject when the address has none yet. */
+    public Uni<UUID> forInvitedEmail(SqlClient client, String email) {
+        return client.preparedQuery(FOR_INVITED_EMAIL).execute(Tuple.of(UuidCreator.getTimeOrderedEpoch(), email))
+                .chain(rows -> rows.size() > 0
+                        ? Uni.createFrom().item(rows.iterator().next().getUUID("id"))
+                        : client.preparedQuery(FIND_BY_EMAIL).execute(Tuple.of(email))
+                                .map(again -> again.iterator().next().getUUID("id")));
     }
 
     private static UserAccount toAccount(Row row) {

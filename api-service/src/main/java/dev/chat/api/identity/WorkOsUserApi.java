@@ -25,6 +25,6 @@ public interface WorkOsUserApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WorkOsUser(String id, String email, String firstName, String lastName) {
+    record WorkOsUser(String id, String email, Boolean emailVerified, String firstName, String lastName) {
     }
 }

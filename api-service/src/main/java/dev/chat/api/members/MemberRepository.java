@@ -1,10 +1,16 @@
 package dev.chat.api.members;
 
+import dev.chat.model.Member;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +28,58 @@ public class MemberRepository {
             SELECT user_id, role, status FROM workspace_members WHERE user_id = $1 AND workspace_id = $2
             """;
 
+    private static final String MEMBER = """
+            SELECT wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            FROM workspace_members wm JOIN users u ON u.id = wm.user_id
+            WHERE wm.workspace_id = $1 AND wm.user_id = $2
+            """;
+
+    private static final String LIST = """
+            SELECT wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            FROM workspace_members wm JOIN users u ON u.id = wm.user_id
+            WHERE wm.workspace_id = $1 AND (wm.status = 'active' OR $2)
+            ORDER BY wm.status, lower(coalesce(u.name, u.email)), wm.user_id
+            """;
+
+    private static final String ADMINS = """
+            SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'admin' AND status = 'active'
+            """;
+
+    private static final String ADD = """
+            INSERT INTO workspace_members (workspace_id, user_id, role, status, joined_at)
+            VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'active' THEN now() END)
+            """;
+
+    private static final String ACTIVATE = """
+            UPDATE workspace_members SET status = 'active', joined_at = now()
+            WHERE workspace_id = $1 AND user_id = $2 AND status = 'invited'
+            """;
+
+    /** Leaving a workspace leaves its channels too. */
+    private static final String REMOVE = """
+            WITH left_channels AS (
+                DELETE FROM channel_members cm USING channels c
+                WHERE cm.channel_id = c.id AND c.workspace_id = $1 AND cm.user_id = $2
+            )
+            DELETE FROM workspace_members wm USING users u
+            WHERE wm.user_id = u.id AND wm.workspace_id = $1 AND wm.user_id = $2
+            RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            """;
+
+    /** The seat an email invite held for an address that never accepted it. */
+    private static final String REMOVE_INVITED_EMAIL = """
+            DELETE FROM workspace_members wm USING users u
+            WHERE wm.user_id = u.id AND wm.workspace_id = $1 AND lower(u.email) = $2 AND wm.status = 'invited'
+            RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            """;
+
+    /** Everyone in #general (the workspace's own channel) as they join. */
+    private static final String JOIN_GENERAL = """
+            INSERT INTO channel_members (channel_id, user_id)
+            SELECT id, $2 FROM channels WHERE workspace_id = $1 AND slug = 'general'
+            ON CONFLICT DO NOTHING
+            """;
+
     /** The caller's membership of the workspace; empty when they have no account or are not in it. */
     public Uni<Optional<Membership>> ofSubject(SqlClient client, String subject, UUID workspaceId) {
         return client.preparedQuery(OF_SUBJECT).execute(Tuple.of(subject, workspaceId)).map(MemberRepository::first);
@@ -31,7 +89,70 @@ public class MemberRepository {
         return client.preparedQuery(OF_USER).execute(Tuple.of(userId, workspaceId)).map(MemberRepository::first);
     }
 
-    private static Optional<Membership> first(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    /** The member with their profile, whatever their status; empty when not in the workspace. */
+    public Uni<Optional<Member>> member(SqlClient client, UUID workspaceId, UUID userId) {
+        return client.preparedQuery(MEMBER).execute(Tuple.of(workspaceId, userId)).map(MemberRepository::firstMember);
+    }
+
+    /** Active members, and invited ones too when {@code withInvited}. */
+    public Uni<List<Member>> list(SqlClient client, UUID workspaceId, boolean withInvited) {
+        return client.preparedQuery(LIST).execute(Tuple.of(workspaceId, withInvited)).map(rows -> {
+            List<Member> members = new ArrayList<>();
+            rows.forEach(row -> members.add(toMember(row)));
+            return members;
+        });
+    }
+
+    public Uni<List<UUID>> admins(SqlClient client, UUID workspaceId) {
+        return client.preparedQuery(ADMINS).execute(Tuple.of(workspaceId)).map(rows -> {
+            List<UUID> admins = new ArrayList<>();
+            rows.forEach(row -> admins.add(row.getUUID("user_id")));
+            return admins;
+        });
+    }
+
+    /** Adds the user (an invited one holds a seat without access); an active one joins #general. */
+    public Uni<Void> add(SqlClient tx, UUID workspaceId, UUID userId, Member.Role role, Member.Status status) {
+        Uni<Void> added = tx.preparedQuery(ADD)
+                .execute(Tuple.of(workspaceId, userId, role.wireName(), status.wireName())).replaceWithVoid();
+        return status == Member.Status.ACTIVE ? added.chain(() -> joinGeneral(tx, workspaceId, userId)) : added;
+    }
+
+    /** An invited member becomes active and joins #general. @return whether they were invited */
+    public Uni<Boolean> activate(SqlClient tx, UUID workspaceId, UUID userId) {
+        return tx.preparedQuery(ACTIVATE).execute(Tuple.of(workspaceId, userId)).chain(rows -> rows.rowCount() == 0
+                ? Uni.createFrom().item(false)
+                : joinGeneral(tx, workspaceId, userId).replaceWith(true));
+    }
+
+    /** Takes the user out of the workspace and its channels. @return the member as they were, if they were in it */
+    public Uni<Optional<Member>> remove(SqlClient tx, UUID workspaceId, UUID userId) {
+        return tx.preparedQuery(REMOVE).execute(Tuple.of(workspaceId, userId)).map(MemberRepository::firstMember);
+    }
+
+    /** Frees the seat an unaccepted email invite held. @return the invited member as they were, if any */
+    public Uni<Optional<Member>> removeInvited(SqlClient tx, UUID workspaceId, String email) {
+        return tx.preparedQuery(REMOVE_INVITED_EMAIL).execute(Tuple.of(workspaceId, email))
+                .map(MemberRepository::firstMember);
+    }
+
+    private Uni<Void> joinGeneral(SqlClient tx, UUID workspaceId, UUID userId) {
+        return tx.preparedQuery(JOIN_GENERAL).execute(Tuple.of(workspaceId, userId)).replaceWithVoid();
+    }
+
+    private static Optional<Member> firstMember(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(toMember(rows.iterator().next()));
+    }
+
+    private static Member toMember(Row row) {
+        OffsetDateTime joined = row.getOffsetDateTime("joined_at");
+        return new Member(row.getUUID("workspace_id"), row.getUUID("user_id"), row.getString("email"),
+                row.getString("name"), Member.Role.valueOf(row.getString("role").toUpperCase(Locale.ROOT)),
+                Member.Status.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                joined == null ? null : joined.toInstant());
+    }
+
+    private static Optional<Membership> first(RowSet<Row> rows) {
         if (rows.size() == 0) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.chat.api.messages;
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.AccessRepository;
 import dev.chat.api.access.ChannelAccess;
+import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.errors.BadRequestException;
 import dev.chat.api.errors.ForbiddenException;
 import dev.chat.api.errors.NotFoundException;
@@ -101,8 +102,7 @@ public class MessageService {
             throw new NotFoundException(ErrorCode.NOT_FOUND, "No such channel.");
         }
         if (!channel.activeWorkspaceMember()) {
-            throw new ForbiddenException(ErrorCode.FORBIDDEN,
-                    "Your membership of this workspace is not active yet: accept the invite first.");
+            throw WorkspaceRoles.invitePending();
         }
         if (channel.archived()) {
             throw new ForbiddenException("channel_archived", "This channel is archived; it takes no new messages.");

@@ -1,6 +1,6 @@
 package dev.chat.api.reads;
 
-import dev.chat.api.errors.ForbiddenException;
+import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.errors.NotFoundException;
 import dev.chat.api.identity.CallerContext;
 import dev.chat.model.Conversation;
@@ -45,8 +45,7 @@ public class ReadResource {
                 throw new NotFoundException(ErrorCode.NOT_FOUND, "No such channel.");
             }
             if (!rows.activeMember()) {
-                throw new ForbiddenException(ErrorCode.FORBIDDEN,
-                        "Your membership of this workspace is not active yet: accept the invite first.");
+                throw WorkspaceRoles.invitePending();
             }
             return page(rows.items(), rows.keys(), size);
         });

@@ -20,6 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkspaceRepository {
 
+    private static final String NAME = "SELECT name FROM workspaces WHERE id = $1";
+
     private static final String OF_ORGANIZATION = "SELECT id FROM workspaces WHERE org_id = $1";
 
     private static final String SLUGS_LIKE = "SELECT slug FROM workspaces WHERE slug = $1 OR slug LIKE $1 || '-%'";
@@ -53,6 +55,11 @@ public class WorkspaceRepository {
             WHERE wm.user_id = $1 AND wm.status = 'active'
             ORDER BY lower(w.name), w.id
             """;
+
+    public Uni<String> name(SqlClient client, UUID workspaceId) {
+        return client.preparedQuery(NAME).execute(Tuple.of(workspaceId))
+                .map(rows -> rows.iterator().next().getString("name"));
+    }
 
     public Uni<Optional<UUID>> ofOrganization(SqlClient client, String orgId) {
         return client.preparedQuery(OF_ORGANIZATION).execute(Tuple.of(orgId))

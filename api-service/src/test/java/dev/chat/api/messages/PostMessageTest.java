@@ -170,7 +170,7 @@ class PostMessageTest {
         String carolSubject = TestData.newSubject("carol");
         TestData.invitedMember(workspace, TestData.user(carolSubject));
         as(carolSubject).body(Map.of("channel_id", general, "content", "early")).post("/api/messages")
-                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("invite_pending"));
         assertNothingWritten();
     }
 

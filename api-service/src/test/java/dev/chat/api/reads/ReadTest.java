@@ -139,7 +139,7 @@ class ReadTest {
                 .contentType("application/problem+json").body("code", equalTo("not_found"));
         as(team.bobSubject()).get("/api/channels/" + UUID.randomUUID() + "/messages").then().statusCode(404);
         as(invitedSubject).get("/api/channels/" + team.general() + "/messages").then().statusCode(403)
-                .body("code", equalTo("forbidden"));
+                .body("code", equalTo("invite_pending"));
         as(team.bobSubject()).get("/api/conversations/" + conversation).then().statusCode(404);
         as(team.bobSubject()).get("/api/conversations/" + conversation + "/messages").then().statusCode(404);
         as(team.bobSubject()).get("/api/conversations/" + UUID.randomUUID()).then().statusCode(404);

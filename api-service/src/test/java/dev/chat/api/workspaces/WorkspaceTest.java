@@ -6,21 +6,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chat.testing.ChatTestResource;
+import dev.chat.testing.Concurrently;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -31,7 +26,7 @@ class WorkspaceTest {
     void concurrentFirstCallsOfANewUserCreateOneAccount() throws Exception {
         String subject = TestData.newSubject("newcomer");
         String token = Tokens.forSubject(subject, newOrg());
-        List<Integer> statuses = concurrently(10, () -> given().auth().oauth2(token).get("/api/me").statusCode());
+        List<Integer> statuses = Concurrently.run(10, () -> given().auth().oauth2(token).get("/api/me").statusCode());
         assertEquals(List.of(200), statuses.stream().distinct().toList());
         assertEquals(1, TestData.count("SELECT count(*) FROM users WHERE idp_subject = ?", subject));
     }
@@ -83,7 +78,7 @@ class WorkspaceTest {
     @Test
     void takenSlugsGetTheNextNumberEvenWhenSignupsRace() throws Exception {
         String name = "Racing " + UUID.randomUUID().toString().substring(0, 8);
-        List<Integer> statuses = concurrently(5, () -> as(TestData.newSubject("racer"), newOrg())
+        List<Integer> statuses = Concurrently.run(5, () -> as(TestData.newSubject("racer"), newOrg())
                 .body(Map.of("name", name)).post("/api/workspaces").statusCode());
         assertEquals(List.of(201), statuses.stream().distinct().toList());
         String base = name.toLowerCase().replace(' ', '-');
@@ -95,7 +90,7 @@ class WorkspaceTest {
     @Test
     void oneOrganizationGetsOneWorkspaceHoweverManyAskAtOnce() throws Exception {
         String org = newOrg();
-        List<Integer> statuses = concurrently(6, () -> as(TestData.newSubject("eager"), org)
+        List<Integer> statuses = Concurrently.run(6, () -> as(TestData.newSubject("eager"), org)
                 .body(Map.of("name", "Eager")).post("/api/workspaces").statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
@@ -123,27 +118,5 @@ class WorkspaceTest {
 
     private static RequestSpecification as(String subject, String org) {
         return given().contentType(ContentType.JSON).auth().oauth2(Tokens.forSubject(subject, org));
-    }
-
-    private static <T> List<T> concurrently(int n, Callable<T> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,0 +1,57 @@
+package dev.chat.api.access;
+
+import dev.chat.api.errors.ForbiddenException;
+import dev.chat.api.errors.NotFoundException;
+import dev.chat.api.members.MemberRepository;
+import dev.chat.api.members.MemberRepository.Membership;
+import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * The caller's standing in a workspace, read from the database in the acting transaction. Someone outside the
+ * workspace learns nothing about it (404, as for one that does not exist); an invited member is told to accept first;
+ * a member asking for an admin action is told it is one.
+ */
+@ApplicationScoped
+public class WorkspaceRoles {
+
+    private final MemberRepository members;
+
+    public WorkspaceRoles(MemberRepository members) {
+        this.members = members;
+    }
+
+    public Uni<Membership> activeMember(SqlClient client, String subject, UUID workspaceId) {
+        return members.ofSubject(client, subject, workspaceId).map(found -> {
+            Membership me = found.orElseThrow(WorkspaceRoles::noSuchWorkspace);
+            requireActive(me);
+            return me;
+        });
+    }
+
+    public Uni<Membership> admin(SqlClient client, String subject, UUID workspaceId) {
+        return activeMember(client, subject, workspaceId).invoke(me -> {
+            if (!me.admin()) {
+                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins may do this.");
+            }
+        });
+    }
+
+    public static void requireActive(Membership me) {
+        if (!me.active()) {
+            throw invitePending();
+        }
+    }
+
+    public static ForbiddenException invitePending() {
+        return new ForbiddenException(ErrorCode.INVITE_PENDING,
+                "Your membership of this workspace is not active yet: accept the invite first.");
+    }
+
+    public static NotFoundException noSuchWorkspace() {
+        return new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.chat.api.invites;
+
+import dev.chat.api.identity.CallerContext;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class InviteResource {
+
+    private final InviteService invites;
+    private final CallerContext callers;
+
+    public InviteResource(InviteService invites, CallerContext callers) {
+        this.invites = invites;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/workspaces/{workspaceId}/invites")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<InviteRequests.Created>> create(@PathParam("workspaceId") UUID workspaceId,
+                                                            InviteRequests.Create request) {
+        return invites.create(subject(), workspaceId, request)
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED, created));
+    }
+
+    /** Invites still open (expired ones included until revoked), for admins. */
+    @GET
+    @Path("/workspaces/{workspaceId}/invites")
+    public Uni<List<Invite>> list(@PathParam("workspaceId") UUID workspaceId) {
+        return invites.list(subject(), workspaceId);
+    }
+
+    @DELETE
+    @Path("/workspaces/{workspaceId}/invites/{inviteId}")
+    public Uni<RestResponse<Void>> revoke(@PathParam("workspaceId") UUID workspaceId,
+                                          @PathParam("inviteId") UUID inviteId) {
+        return invites.revoke(subject(), workspaceId, inviteId).map(ok -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("/invites/{token}/accept")
+    public Uni<InviteRequests.Accepted> accept(@PathParam("token") String token) {
+        return invites.accept(callers.caller(), token);
+    }
+
+    private String subject() {
+        return callers.caller().subject();
+    }
+}

@@ -1,0 +1,268 @@
+package dev.chat.api.invites;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.access.WorkspaceRoles;
+import dev.chat.api.errors.BadRequestException;
+import dev.chat.api.errors.ConflictException;
+import dev.chat.api.errors.ForbiddenException;
+import dev.chat.api.errors.GoneException;
+import dev.chat.api.errors.NotFoundException;
+import dev.chat.api.identity.Caller;
+import dev.chat.api.identity.UserAccounts;
+import dev.chat.api.identity.UserRepository;
+import dev.chat.api.identity.UserRepository.UserAccount;
+import dev.chat.api.members.MemberEvents;
+import dev.chat.api.members.MemberRepository;
+import dev.chat.api.members.MemberRepository.Membership;
+import dev.chat.api.members.Seats;
+import dev.chat.api.outbox.EventTransactions;
+import dev.chat.api.workspaces.WorkspaceRepository;
+import dev.chat.model.EventType;
+import dev.chat.model.Member;
+import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Invites (seed §5): admins create email invites (which hold a seat for the address at once) and invite links (which
+ * take a seat when used); anyone signed in accepts with the token. Every seat change locks the workspace's seats
+ * first ({@link Seats}). A refused acceptance names what is wrong with the token and nothing about the workspace.
+ */
+@ApplicationScoped
+public class InviteService {
+
+    static final String INVITE_NOT_FOUND = "invite_not_found";
+    static final String INVITE_EXPIRED = "invite_expired";
+    static final String INVITE_REVOKED = "invite_revoked";
+    static final String INVITE_USED_UP = "invite_used_up";
+    static final String INVITE_WRONG_EMAIL = "invite_wrong_email";
+    static final String ALREADY_MEMBER = "already_member";
+    static final String ALREADY_INVITED = "already_invited";
+    static final int EMAIL_MAX_CHARS = 254;
+    static final int MAX_USES_LIMIT = 10_000;
+    private static final Logger LOG = Logger.getLogger(InviteService.class);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final Pool pool;
+    private final EventTransactions transactions;
+    private final WorkspaceRoles roles;
+    private final Seats seats;
+    private final InviteRepository invites;
+    private final MemberRepository members;
+    private final MemberEvents memberEvents;
+    private final UserRepository users;
+    private final UserAccounts accounts;
+    private final WorkspaceRepository workspaces;
+    private final InviteMailer mailer;
+    private final InviteConfig config;
+
+    public InviteService(Pool pool, EventTransactions transactions, WorkspaceRoles roles, Seats seats,
+                         InviteRepository invites, MemberRepository members, MemberEvents memberEvents,
+                         UserRepository users, UserAccounts accounts, WorkspaceRepository workspaces,
+                         InviteMailer mailer, InviteConfig config) {
+        this.pool = pool;
+        this.transactions = transactions;
+        this.roles = roles;
+        this.seats = seats;
+        this.invites = invites;
+        this.members = members;
+        this.memberEvents = memberEvents;
+        this.users = users;
+        this.accounts = accounts;
+        this.workspaces = workspaces;
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    public Uni<InviteRequests.Created> create(String subject, UUID workspaceId, InviteRequests.Create request) {
+        if (request == null) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "A JSON object is required.");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = now.plus(expiry(request.expiresInDays()));
+        String token = InviteTokens.generate();
+        String url = config.acceptUrl() + "#" + token;
+        if (request.email() == null) {
+            Integer maxUses = maxUses(request.maxUses());
+            return transactions.run(tx -> roles.admin(tx, subject, workspaceId).chain(admin -> seats
+                    .lock(tx, workspaceId)
+                    .invoke(Seats.SeatCount::requireFree)
+                    .chain(() -> {
+                        Invite invite = new Invite(UuidCreator.getTimeOrderedEpoch(), workspaceId, Invite.Kind.LINK,
+                                null, maxUses, 0, expiresAt, null, now, admin.userId());
+                        return invites.insert(tx, invite, InviteTokens.hash(token)).replaceWith(new InviteRequests
+                                .Created(invite.id(), Invite.Kind.LINK, null, url, token, maxUses, expiresAt));
+                    })));
+        }
+        String email = email(request.email());
+        if (request.maxUses() != null && request.maxUses() != 1) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+                    "An email invite is used once: leave 'max_uses' out or set it to 1.");
+        }
+        return transactions.run(tx -> roles.admin(tx, subject, workspaceId).chain(admin -> seats.lock(tx, workspaceId)
+                        .chain(count -> users.forInvitedEmail(tx, email)
+                                .chain(userId -> members.member(tx, workspaceId, userId)
+                                        .chain(existing -> holdSeat(tx, workspaceId, userId, existing, count))))
+                        .chain(() -> invites.revokeExpiredForEmail(tx, workspaceId, email))
+                        .chain(() -> {
+                            Invite invite = new Invite(UuidCreator.getTimeOrderedEpoch(), workspaceId,
+                                    Invite.Kind.EMAIL, email, 1, 0, expiresAt, null, now, admin.userId());
+                            return invites.insert(tx, invite, InviteTokens.hash(token)).invoke(inserted -> {
+                                if (!inserted) {
+                                    throw new ConflictException(ALREADY_INVITED,
+                                            "This address has an invite that is still valid; revoke it to send another.");
+                                }
+                            }).replaceWith(invite);
+                        })
+                        .chain(invite -> mail(tx, invite, admin, url))))
+                .call(prepared -> send(prepared.mail()))
+                .map(mail -> new InviteRequests.Created(mail.inviteId(), Invite.Kind.EMAIL, email, null, null, 1,
+                        expiresAt));
+    }
+
+    /** An address new to the workspace takes a seat now; one invited before keeps the seat it has. */
+    private Uni<Void> holdSeat(SqlClient tx, UUID workspaceId, UUID userId, Optional<Member> existing,
+                               Seats.SeatCount count) {
+        if (existing.isPresent()) {
+            if (existing.get().status() == Member.Status.ACTIVE) {
+                throw new ConflictException(ALREADY_MEMBER, "This address belongs to a member already.");
+            }
+            return Uni.createFrom().voidItem();
+        }
+        count.requireFree();
+        return members.add(tx, workspaceId, userId, Member.Role.MEMBER, Member.Status.INVITED)
+                .chain(() -> members.member(tx, workspaceId, userId))
+                .chain(member -> memberEvents.announce(tx, EventType.MEMBER_INVITED, member.orElseThrow()));
+    }
+
+    /** The invite stands once committed; a mail that fails is logged, and the admin can revoke and invite again. */
+    private Uni<Void> send(InviteMail mail) {
+        return mailer.send(mail).onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Sending %s failed: %s", mail, failure.getMessage());
+            return null;
+        });
+    }
+
+    private Uni<PreparedMail> mail(SqlClient tx, Invite invite, Membership admin, String url) {
+        return workspaces.name(tx, invite.workspaceId()).chain(workspaceName -> members
+                .member(tx, invite.workspaceId(), admin.userId())
+                .map(inviter -> new PreparedMail(invite.id(), new InviteMail(invite.email(), workspaceName,
+                        inviter.map(m -> m.name() != null ? m.name() : m.email()).orElse(null), url,
+                        invite.expiresAt()))));
+    }
+
+    public Uni<List<Invite>> list(String subject, UUID workspaceId) {
+        return pool.withConnection(c -> roles.admin(c, subject, workspaceId)
+                .chain(() -> invites.pending(c, workspaceId)));
+    }
+
+    /** Revokes the invite; an email invite's unaccepted seat is given back. Revoking twice changes nothing. */
+    public Uni<Void> revoke(String subject, UUID workspaceId, UUID inviteId) {
+        return transactions.run(tx -> roles.admin(tx, subject, workspaceId)
+                .chain(() -> seats.lock(tx, workspaceId))
+                .chain(() -> invites.byId(tx, inviteId, workspaceId))
+                .chain(found -> {
+                    Invite invite = found.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND,
+                            "No such invite."));
+                    return invites.revoke(tx, invite.id()).chain(revoked -> revoked && invite.kind() == Invite.Kind.EMAIL
+                            ? members.removeInvited(tx, workspaceId, invite.email()).chain(removed -> removed
+                                    .map(member -> memberEvents.announce(tx, EventType.MEMBER_REMOVED, member))
+                                    .orElseGet(() -> Uni.createFrom().voidItem()))
+                            : Uni.createFrom().voidItem());
+                }));
+    }
+
+    public Uni<InviteRequests.Accepted> accept(Caller caller, String token) {
+        if (!InviteTokens.wellFormed(token)) {
+            throw unknownInvite();
+        }
+        byte[] hash = InviteTokens.hash(token);
+        return accounts.signIn(caller).chain(account -> transactions.run(tx -> invites.workspaceOfToken(tx, hash)
+                .chain(workspace -> {
+                    UUID workspaceId = workspace.orElseThrow(InviteService::unknownInvite);
+                    return seats.lock(tx, workspaceId).chain(count -> invites.byToken(tx, hash)
+                            .chain(invite -> members.member(tx, workspaceId, account.id())
+                                    .chain(mine -> accept(tx, invite.orElseThrow(InviteService::unknownInvite),
+                                            account, mine, count))));
+                })));
+    }
+
+    private Uni<InviteRequests.Accepted> accept(SqlClient tx, Invite invite, UserAccount account,
+                                               Optional<Member> mine, Seats.SeatCount count) {
+        if (invite.revokedAt() != null) {
+            throw new GoneException(INVITE_REVOKED, "This invite was revoked: ask for a new one.");
+        }
+        if (mine.filter(member -> member.status() == Member.Status.ACTIVE).isPresent()) {
+            return Uni.createFrom().item(new InviteRequests.Accepted(invite.workspaceId(), mine.get()));
+        }
+        if (invite.expiredAt(Instant.now())) {
+            throw new GoneException(INVITE_EXPIRED, "This invite has expired: ask for a new one.");
+        }
+        if (invite.usedUp()) {
+            throw new GoneException(INVITE_USED_UP, "This invite has been used as often as it allows.");
+        }
+        if (invite.kind() == Invite.Kind.EMAIL
+                && (account.email() == null || !account.email().toLowerCase(Locale.ROOT).equals(invite.email()))) {
+            throw new ForbiddenException(INVITE_WRONG_EMAIL, "This invite was sent to another address than the one "
+                    + "you signed in with (addresses must be verified by your identity provider).");
+        }
+        UUID workspaceId = invite.workspaceId();
+        Uni<Void> seated = mine.isPresent()
+                ? members.activate(tx, workspaceId, account.id()).replaceWithVoid()
+                : Uni.createFrom().item(count).invoke(Seats.SeatCount::requireFree)
+                        .chain(() -> members.add(tx, workspaceId, account.id(), Member.Role.MEMBER,
+                                Member.Status.ACTIVE));
+        return seated.chain(() -> invites.use(tx, invite.id()))
+                .chain(() -> members.member(tx, workspaceId, account.id()))
+                .map(Optional::orElseThrow)
+                .call(member -> memberEvents.announce(tx, EventType.MEMBER_JOINED, member))
+                .map(member -> new InviteRequests.Accepted(workspaceId, member));
+    }
+
+    private Duration expiry(Integer days) {
+        if (days == null) {
+            return config.defaultExpiry();
+        }
+        long maxDays = config.maxExpiry().toDays();
+        if (days < 1 || days > maxDays) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+                    "Field 'expires_in_days' must be 1 to " + maxDays + ".");
+        }
+        return Duration.ofDays(days);
+    }
+
+    private static Integer maxUses(Integer maxUses) {
+        if (maxUses != null && (maxUses < 1 || maxUses > MAX_USES_LIMIT)) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+                    "Field 'max_uses' must be 1 to " + MAX_USES_LIMIT + ", or left out for no limit.");
+        }
+        return maxUses;
+    }
+
+    private static String email(String raw) {
+        String email = raw.strip().toLowerCase(Locale.ROOT);
+        if (email.length() > EMAIL_MAX_CHARS || !EMAIL.matcher(email).matches()) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'email' must be an email address.");
+        }
+        return email;
+    }
+
+    private static NotFoundException unknownInvite() {
+        return new NotFoundException(INVITE_NOT_FOUND, "No invite has this token.");
+    }
+
+    /** The mail to send once the invite has committed. */
+    private record PreparedMail(UUID inviteId, InviteMail mail) {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.chat.api.members;
+
+import dev.chat.api.errors.NotFoundException;
+import dev.chat.api.errors.SeatLimitException;
+import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Seats (seed §2): active and invited members each hold one, up to the workspace's {@code seat_limit}. Everything
+ * that takes or gives back a seat first locks the workspace row, so seat changes of one workspace happen one at a
+ * time and each counts what the previous one committed (brief decision 6: never a read-then-write race in Java).
+ * A limit lowered below the count removes nobody; it only refuses new seats until enough members leave.
+ */
+@ApplicationScoped
+public class Seats {
+
+    private static final String LOCK_WORKSPACE = "SELECT seat_limit FROM workspaces WHERE id = $1 FOR UPDATE";
+
+    /** A separate statement, so that (in READ COMMITTED) it sees every commit made before the lock was granted. */
+    private static final String SEATS_USED = "SELECT count(*) FROM workspace_members WHERE workspace_id = $1";
+
+    /**
+     * Locks the workspace's seats for the rest of the transaction.
+     *
+     * @return the seats as they stand once locked
+     */
+    public Uni<SeatCount> lock(SqlClient tx, UUID workspaceId) {
+        return tx.preparedQuery(LOCK_WORKSPACE).execute(Tuple.of(workspaceId)).chain(rows -> {
+            if (rows.size() == 0) {
+                throw new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
+            }
+            int limit = rows.iterator().next().getInteger("seat_limit");
+            return tx.preparedQuery(SEATS_USED).execute(Tuple.of(workspaceId))
+                    .map(used -> new SeatCount(limit, used.iterator().next().getLong(0).intValue()));
+        });
+    }
+
+    /** The seats of a workspace at one moment. */
+    public record SeatCount(int limit, int used) {
+
+        /** Fails with {@code seat_limit_reached} unless one more seat fits. */
+        public void requireFree() {
+            if (used >= limit) {
+                throw new SeatLimitException(limit, used);
+            }
+        }
+    }
+}
