@@ -20,4 +20,11 @@ public interface GatewayConfig {
      */
     @WithDefault("1000")
     int maxPendingFrames();
+
+    /**
+     * How often every room a socket holds is authorized again against the database, so that someone removed from a
+     * workspace or a private channel stops receiving it within this time. Read by {@code AccessRecheck}'s schedule.
+     */
+    @WithDefault("5s")
+    java.time.Duration accessRecheckInterval();
 }

@@ -171,6 +171,60 @@ class GatewayTest {
     }
 
     @Test
+    void theWorkspaceRoomIsForItsActiveMembers() {
+        String room = "workspace:" + workspace;
+        String carolSubject = TestData.newSubject("carol");
+        TestData.invitedMember(workspace, TestData.user(carolSubject));
+        try (ChatSocket member = connect(aliceSubject); ChatSocket invited = connect(carolSubject)) {
+            assertEquals("subscribed", member.subscribeAndAwait(room).path("type").asText());
+            assertEquals("forbidden", invited.subscribeAndAwait(room).path("code").asText());
+            assertEquals("forbidden", member.subscribeAndAwait("workspace:" + TestData.workspace()).path("code")
+                    .asText());
+        }
+    }
+
+    @Test
+    void removedMembersStopReceivingWithinTheRecheckInterval() {
+        UUID privateChannel = TestData.channel(workspace, "leadership", "private");
+        TestData.channelMember(privateChannel, alice);
+        String bobSubject = TestData.newSubject("bob");
+        UUID bob = TestData.user(bobSubject);
+        TestData.activeMember(workspace, bob, "member");
+        List<String> aliceRooms = List.of("channel:" + privateChannel, "workspace:" + workspace, "user:" + alice);
+        List<String> bobRooms = List.of("channel:" + general, "workspace:" + workspace);
+        try (ChatSocket aliceSocket = connect(aliceSubject); ChatSocket bobSocket = connect(bobSubject)) {
+            aliceRooms.forEach(room -> assertEquals("subscribed", aliceSocket.subscribeAndAwait(room).path("type")
+                    .asText()));
+            bobRooms.forEach(room -> assertEquals("subscribed", bobSocket.subscribeAndAwait(room).path("type")
+                    .asText()));
+
+            // Alice leaves the private channel; Bob is removed from the workspace.
+            TestData.update("DELETE FROM channel_members WHERE channel_id = ? AND user_id = ?", privateChannel, alice);
+            TestData.update("DELETE FROM workspace_members WHERE workspace_id = ? AND user_id = ?", workspace, bob);
+            JsonNode revoked = aliceSocket.next();
+            assertEquals("error", revoked.path("type").asText());
+            assertEquals("forbidden", revoked.path("code").asText());
+            assertEquals("channel:" + privateChannel, revoked.path("room").asText());
+            List<String> bobLost = List.of(bobSocket.next().path("room").asText(), bobSocket.next().path("room")
+                    .asText());
+            assertEquals(bobRooms.stream().sorted().toList(), bobLost.stream().sorted().toList());
+
+            for (String room : List.of("channel:" + privateChannel, "channel:" + general, "workspace:" + workspace)) {
+                publish(room, eventFrame(room, 1));
+            }
+            String stillMine = eventFrame("user:" + alice, 1);
+            publish("user:" + alice, stillMine);
+            // Alice still holds the workspace room and her own: two frames, nothing of the private channel.
+            List<String> aliceGot = List.of(aliceSocket.next().toString(), aliceSocket.next().toString());
+            assertTrue(aliceGot.contains(stillMine), aliceGot.toString());
+            assertTrue(aliceGot.stream().noneMatch(frame -> frame.contains(privateChannel.toString())),
+                    aliceGot.toString());
+            assertEquals(List.of(), aliceSocket.drain());
+            assertEquals(List.of(), bobSocket.drain(), "a removed member receives nothing more");
+        }
+    }
+
+    @Test
     void aThreadIsReadableThroughAnyChannelItIsSharedInto() {
         UUID message = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();

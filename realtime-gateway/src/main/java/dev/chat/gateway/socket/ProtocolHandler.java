@@ -13,6 +13,7 @@ import dev.chat.model.protocol.ServerFrame;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,12 +80,28 @@ public class ProtocolHandler {
         }
     }
 
+    /** Every socket that is open now. */
+    Collection<ClientSession> sessions() {
+        return sessions.values();
+    }
+
+    /** Takes the room away from a socket whose user may no longer read it, and tells the client why. */
+    void revoke(ClientSession session, String room) {
+        session.enqueue(() -> {
+            if (session.rooms().remove(room)) {
+                rooms.leave(room, session);
+                reply(session, new ServerFrame.Error(room, ErrorCode.FORBIDDEN, "Your access to this room has ended."));
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
     private void withRoom(ClientSession session, ClientFrame frame,
                           java.util.function.Function<Room, CompletionStage<Void>> command) {
         Optional<Room> room = Room.parse(frame.room());
         if (room.isEmpty()) {
             reply(session, new ServerFrame.Error(frame.room(), ErrorCode.INVALID_ROOM,
-                    "A room is channel:, thread: or user: followed by an id."));
+                    "A room is workspace:, channel:, thread: or user: followed by an id."));
             return;
         }
         session.enqueue(() -> command.apply(room.get()));
