@@ -1,0 +1,131 @@
+package dev.chat.api;
+
+import static dev.chat.api.ApiCalls.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.chat.testing.ChatTestResource;
+import dev.chat.testing.TestData;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Who may do what (issue: "Authorization everywhere"): every REST call refused to someone from another workspace,
+ * an invited member who has not accepted, a removed member, a non-member of a private channel, and a member asking
+ * for an admin action. Each refusal has its code and writes nothing. Room subscriptions: GatewayTest.
+ */
+@QuarkusTest
+@WithTestResource(ChatTestResource.class)
+class AuthorizationMatrixTest {
+
+    private static final String TABLES = """
+            SELECT (SELECT count(*) FROM workspace_members) || '/' || (SELECT count(*) FROM channels) || '/'
+                || (SELECT count(*) FROM channel_members) || '/' || (SELECT count(*) FROM messages) || '/'
+                || (SELECT count(*) FROM conversations) || '/' || (SELECT count(*) FROM invites) || '/'
+                || (SELECT count(*) FROM outbox) || '/' || (SELECT coalesce(max(topic), '') FROM channels)
+            """;
+
+    private record Call(String method, String path, Map<String, Object> body) {
+
+        @Override
+        public String toString() {
+            return method + " " + path.replaceAll("[0-9a-f-]{36}", "{id}");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRefusalHasItsCodeAndWritesNothing() {
+        Team team = Team.create();
+        String leadershipRoot = ApiCalls.post(team.carolSubject(), team.leadership(), "plans", null);
+        ApiCalls.post(team.carolSubject(), team.leadership(), "agreed", leadershipRoot);
+        String conversation = TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid",
+                leadershipRoot);
+
+        String outsider = TestData.newSubject("outsider");
+        TestData.activeMember(TestData.workspace(), TestData.user(outsider), "admin");
+        String invited = TestData.newSubject("invited");
+        TestData.invitedMember(team.workspace(), TestData.user(invited));
+        String removed = TestData.newSubject("removed");
+        UUID removedId = TestData.user(removed);
+        TestData.activeMember(team.workspace(), removedId, "member");
+        as(team.aliceSubject()).delete("/api/workspaces/" + team.workspace() + "/members/" + removedId)
+                .then().statusCode(204);
+
+        String ws = "/api/workspaces/" + team.workspace();
+        List<Call> memberCalls = List.of(
+                call("GET", ws + "/channels"),
+                call("POST", ws + "/channels", Map.of("name", "sneaky")),
+                call("GET", ws + "/members"),
+                call("GET", "/api/channels/" + team.general()),
+                call("GET", "/api/channels/" + team.general() + "/messages"),
+                call("POST", "/api/messages", Map.of("channel_id", team.general(), "content", "hi")),
+                call("POST", "/api/channels/" + team.engineering() + "/join"),
+                call("PATCH", "/api/channels/" + team.general(), Map.of("topic", "mine now")),
+                call("POST", "/api/channels/" + team.engineering() + "/archive"));
+        List<Call> adminCalls = List.of(
+                call("POST", ws + "/invites", Map.of()),
+                call("GET", ws + "/invites"),
+                call("DELETE", ws + "/members/" + team.carol()));
+        List<Call> privateCalls = List.of(
+                call("GET", "/api/channels/" + team.leadership()),
+                call("GET", "/api/channels/" + team.leadership() + "/messages"),
+                call("POST", "/api/messages", Map.of("channel_id", team.leadership(), "content", "hi")),
+                call("POST", "/api/channels/" + team.leadership() + "/join"),
+                call("PATCH", "/api/channels/" + team.leadership(), Map.of("topic", "mine now")),
+                call("POST", "/api/channels/" + team.leadership() + "/archive"),
+                call("POST", "/api/channels/" + team.leadership() + "/members", Map.of("user_id", team.bob())),
+                call("DELETE", "/api/channels/" + team.leadership() + "/members/" + team.carol()),
+                call("GET", "/api/conversations/" + conversation),
+                call("GET", "/api/conversations/" + conversation + "/messages"),
+                call("POST", "/api/messages", Map.of("channel_id", team.leadership(), "content", "me too",
+                        "reply_to_message_id", leadershipRoot)));
+
+        List<DynamicTest> tests = new ArrayList<>();
+        List<Call> everything = new ArrayList<>(memberCalls);
+        everything.addAll(adminCalls);
+        everything.addAll(privateCalls);
+        for (Call call : everything) {
+            tests.add(refused("another workspace's admin", outsider, call, 404, "not_found"));
+            tests.add(refused("a removed member", removed, call, 404, "not_found"));
+        }
+        for (Call call : memberCalls) {
+            tests.add(refused("an invited member", invited, call, 403, "invite_pending"));
+        }
+        for (Call call : adminCalls) {
+            tests.add(refused("an invited member", invited, call, 403, "invite_pending"));
+            tests.add(refused("a member", team.bobSubject(), call, 403, "admin_required"));
+        }
+        for (Call call : privateCalls) {
+            tests.add(refused("a non-member of the private channel", team.bobSubject(), call, 404, "not_found"));
+        }
+        return tests.stream();
+    }
+
+    private static DynamicTest refused(String who, String subject, Call call, int status, String code) {
+        return DynamicTest.dynamicTest(who + ": " + call, () -> {
+            String before = TestData.string(TABLES);
+            var request = as(subject);
+            if (call.body() != null) {
+                request = request.body(call.body());
+            }
+            request.request(call.method(), call.path()).then().statusCode(status)
+                    .contentType("application/problem+json").body("code", equalTo(code));
+            assertEquals(before, TestData.string(TABLES), "a refused call writes nothing");
+        });
+    }
+
+    private static Call call(String method, String path) {
+        return new Call(method, path, null);
+    }
+
+    private static Call call(String method, String path, Map<String, Object> body) {
+        return new Call(method, path, body);
+    }
+}
