@@ -94,8 +94,9 @@ public final class LocalStack {
     private void startServices(Backends backends) {
         Path root = settings.repositoryRoot();
         say("Starting api-service (it migrates the schema)");
+        // No mail provider runs locally: the api-service log shows each invite email with its link instead.
         started.add(ChatService.API_SERVICE.start(root, "api-service", settings.port(ChatService.API_SERVICE),
-                backends, Map.of(), settings.logDir()));
+                backends, Map.of("CHAT_INVITES_LOG_LINKS", "true"), settings.logDir()));
         say("Seeding the local workspace");
         LocalSeed.apply(backends);
         for (ChatService service : List.of(ChatService.OUTBOX_RELAY, ChatService.REALTIME_GATEWAY,
