@@ -1,7 +1,8 @@
 package dev.chat.api.access;
 
-import dev.chat.api.errors.ForbiddenException;
-import dev.chat.api.errors.NotFoundException;
+import dev.chat.http.problems.ForbiddenException;
+import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.Refusals;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.MemberRepository.Membership;
 import dev.chat.model.protocol.ErrorCode;
@@ -47,11 +48,10 @@ public class WorkspaceRoles {
     }
 
     public static ForbiddenException invitePending() {
-        return new ForbiddenException(ErrorCode.INVITE_PENDING,
-                "Your membership of this workspace is not active yet: accept the invite first.");
+        return Refusals.invitePending();
     }
 
     public static NotFoundException noSuchWorkspace() {
-        return new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
+        return Refusals.noSuchWorkspace();
     }
 }

@@ -2,10 +2,10 @@ package dev.chat.api.channels;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.api.errors.BadRequestException;
-import dev.chat.api.errors.ConflictException;
-import dev.chat.api.errors.ForbiddenException;
-import dev.chat.api.errors.NotFoundException;
+import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ConflictException;
+import dev.chat.http.problems.ForbiddenException;
+import dev.chat.http.problems.NotFoundException;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.MemberRepository.Membership;
 import dev.chat.api.outbox.EventTransactions;

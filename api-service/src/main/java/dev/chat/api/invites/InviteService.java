@@ -2,11 +2,11 @@ package dev.chat.api.invites;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.api.errors.BadRequestException;
-import dev.chat.api.errors.ConflictException;
-import dev.chat.api.errors.ForbiddenException;
-import dev.chat.api.errors.GoneException;
-import dev.chat.api.errors.NotFoundException;
+import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ConflictException;
+import dev.chat.http.problems.ForbiddenException;
+import dev.chat.http.problems.GoneException;
+import dev.chat.http.problems.NotFoundException;
 import dev.chat.api.identity.Caller;
 import dev.chat.api.identity.UserAccounts;
 import dev.chat.api.identity.UserRepository;

@@ -1,7 +1,7 @@
 package dev.chat.api.members;
 
-import dev.chat.api.errors.NotFoundException;
-import dev.chat.api.errors.SeatLimitException;
+import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.SeatLimitException;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;

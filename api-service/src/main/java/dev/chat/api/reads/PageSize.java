@@ -1,6 +1,6 @@
 package dev.chat.api.reads;
 
-import dev.chat.api.errors.BadRequestException;
+import dev.chat.http.problems.BadRequestException;
 import dev.chat.model.Limits;
 import dev.chat.model.protocol.ErrorCode;
 

@@ -2,8 +2,8 @@ package dev.chat.api.threads;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.ChannelAccess;
-import dev.chat.api.errors.BadRequestException;
-import dev.chat.api.errors.NotFoundException;
+import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.NotFoundException;
 import dev.chat.api.messages.DuplicateClientMsgId;
 import dev.chat.api.outbox.OutboxEvent;
 import dev.chat.api.outbox.OutboxWriter;

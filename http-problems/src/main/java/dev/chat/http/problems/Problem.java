@@ -1,4 +1,4 @@
-package dev.chat.api.errors;
+package dev.chat.http.problems;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;

@@ -1,4 +1,4 @@
-package dev.chat.api.errors;
+package dev.chat.http.problems;
 
 /** Something the client holds (an invite link) existed but can no longer be used. */
 public final class GoneException extends ApiException {

@@ -1,4 +1,4 @@
-package dev.chat.api.errors;
+package dev.chat.http.problems;
 
 import java.util.Map;
 

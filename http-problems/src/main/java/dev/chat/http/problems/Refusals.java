@@ -1,0 +1,20 @@
+package dev.chat.http.problems;
+
+import dev.chat.model.protocol.ErrorCode;
+
+/** Refusals that several services give in the same words. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** Outside the workspace, or no such workspace: the two are indistinguishable on purpose. */
+    public static NotFoundException noSuchWorkspace() {
+        return new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
+    }
+
+    public static ForbiddenException invitePending() {
+        return new ForbiddenException(ErrorCode.INVITE_PENDING,
+                "Your membership of this workspace is not active yet: accept the invite first.");
+    }
+}
