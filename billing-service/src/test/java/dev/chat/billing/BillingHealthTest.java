@@ -3,6 +3,7 @@ package dev.chat.billing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.chat.billing.stripe.FakeStripe;
 import dev.chat.testing.ChatTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = ChatTestResource.class, initArgs = @ResourceArg(name = ChatTestResource.MIGRATE, value = "true"))
+@WithTestResource(FakeStripe.class)
 class BillingHealthTest {
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.chat.billing.stripe.FakeStripe;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = ChatTestResource.class, initArgs = @ResourceArg(name = ChatTestResource.MIGRATE, value = "true"))
+@WithTestResource(FakeStripe.class)
 class BillingStatusTest {
 
     @Test

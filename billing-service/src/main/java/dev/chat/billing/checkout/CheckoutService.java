@@ -1,0 +1,94 @@
+package dev.chat.billing.checkout;
+
+import dev.chat.billing.checkout.BillingAccounts.Account;
+import dev.chat.billing.stripe.BillingNotConfiguredException;
+import dev.chat.billing.stripe.StripeApi;
+import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ConflictException;
+import dev.chat.http.problems.ForbiddenException;
+import dev.chat.http.problems.Refusals;
+import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sends a workspace's admin to Stripe: Checkout to buy Pro seats, the Customer Portal to change or cancel them.
+ * Nothing about the plan changes here; that happens when Stripe's webhooks say so.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    static final int MAX_SEATS = 10_000;
+    static final String SUBSCRIPTION_EXISTS = "subscription_exists";
+    static final String NO_BILLING_ACCOUNT = "no_billing_account";
+    /** Statuses of a subscription that still runs: a second one would bill twice. */
+    private static final Set<String> RUNNING = Set.of("active", "trialing", "past_due", "incomplete", "unpaid",
+            "paused");
+
+    private final StripeApi stripe;
+    private final BillingAccounts accounts;
+
+    public CheckoutService(StripeApi stripe, BillingAccounts accounts) {
+        this.stripe = stripe;
+        this.accounts = accounts;
+    }
+
+    public Uni<CheckoutRequests.Redirect> checkout(String subject, CheckoutRequests.Checkout request) {
+        UUID workspaceId = request == null ? null : request.workspaceId();
+        if (workspaceId == null || request.seats() == null || request.seats() < 1 || request.seats() > MAX_SEATS) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+                    "Fields 'workspace_id' and 'seats' (1 to " + MAX_SEATS + ") are required.");
+        }
+        requireConfigured();
+        return admin(subject, workspaceId).chain(account -> {
+            if (account.subscriptionStatus() != null && RUNNING.contains(account.subscriptionStatus())) {
+                throw new ConflictException(SUBSCRIPTION_EXISTS,
+                        "This workspace already has a subscription: change its seats in the billing portal.");
+            }
+            if (request.seats() < account.seatsUsed()) {
+                throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Buy at least the " + account.seatsUsed()
+                        + " seats in use (active and invited members).");
+            }
+            Uni<String> customer = account.customerId() != null ? Uni.createFrom().item(account.customerId())
+                    : stripe.createCustomer(workspaceId, account.workspaceName())
+                            .chain(created -> accounts.storeCustomer(workspaceId, created));
+            return customer.chain(id -> stripe.checkoutSession(id, workspaceId, request.seats()));
+        }).map(CheckoutRequests.Redirect::new);
+    }
+
+    public Uni<CheckoutRequests.Redirect> portal(String subject, CheckoutRequests.Portal request) {
+        UUID workspaceId = request == null ? null : request.workspaceId();
+        if (workspaceId == null) {
+            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'workspace_id' is required.");
+        }
+        requireConfigured();
+        return admin(subject, workspaceId).chain(account -> {
+            if (account.customerId() == null) {
+                throw new ConflictException(NO_BILLING_ACCOUNT,
+                        "This workspace has never subscribed: start with a checkout.");
+            }
+            return stripe.portalSession(account.customerId());
+        }).map(CheckoutRequests.Redirect::new);
+    }
+
+    private Uni<Account> admin(String subject, UUID workspaceId) {
+        return accounts.forSubject(subject, workspaceId).map(found -> {
+            Account account = found.orElseThrow(Refusals::noSuchWorkspace);
+            if (!account.active()) {
+                throw Refusals.invitePending();
+            }
+            if (!account.admin()) {
+                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins manage billing.");
+            }
+            return account;
+        });
+    }
+
+    private void requireConfigured() {
+        if (!stripe.checkoutConfigured()) {
+            throw new BillingNotConfiguredException();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.chat.billing.webhooks;
+
+import dev.chat.billing.plan.WorkspacePlans.Outcome;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Called by Stripe, unauthenticated: the signature over the raw body is the authentication. */
+@Path("/webhooks/stripe")
+public class StripeWebhookResource {
+
+    private final WebhookService webhooks;
+
+    public StripeWebhookResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    /** The body is taken as the exact text Stripe signed: parsed only after the signature checks out. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Outcome>> receive(String payload, @HeaderParam("Stripe-Signature") String signature) {
+        return webhooks.receive(payload, signature).map(outcome -> Map.of("outcome", outcome));
+    }
+}

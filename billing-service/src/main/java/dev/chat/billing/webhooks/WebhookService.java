@@ -1,0 +1,102 @@
+package dev.chat.billing.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import dev.chat.billing.plan.PlanRules;
+import dev.chat.billing.plan.WorkspacePlans;
+import dev.chat.billing.plan.WorkspacePlans.Outcome;
+import dev.chat.billing.stripe.BillingNotConfiguredException;
+import dev.chat.billing.stripe.StripeApi;
+import dev.chat.billing.stripe.StripeConfig;
+import dev.chat.http.problems.BadRequestException;
+import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Stripe webhooks (brief decision 7): verified on the raw body, each event applied once, and treated as a trigger to
+ * read the subscription from Stripe, so that whatever order deliveries come in, the workspace ends where Stripe is.
+ * A failure answers non-2xx, and Stripe delivers again.
+ */
+@ApplicationScoped
+public class WebhookService {
+
+    static final String INVALID_SIGNATURE = "invalid_signature";
+    private static final Logger LOG = Logger.getLogger(WebhookService.class);
+
+    private final StripeConfig config;
+    private final StripeApi stripe;
+    private final PlanRules rules;
+    private final WorkspacePlans plans;
+    private final ObjectMapper json;
+
+    public WebhookService(StripeConfig config, StripeApi stripe, PlanRules rules, WorkspacePlans plans,
+                          ObjectMapper json) {
+        this.config = config;
+        this.stripe = stripe;
+        this.rules = rules;
+        this.plans = plans;
+        this.json = json;
+    }
+
+    public Uni<Outcome> receive(String payload, String signature) {
+        String secret = config.webhookSecret().filter(s -> !s.isBlank()).orElseThrow(BillingNotConfiguredException::new);
+        if (!stripe.configured()) {
+            throw new BillingNotConfiguredException();
+        }
+        Event event = verified(payload, signature, secret);
+        if (!EventTarget.HANDLED.contains(event.getType())) {
+            return Uni.createFrom().item(Outcome.IGNORED);
+        }
+        Optional<EventTarget> target = EventTarget.of(event.getType(), dataObject(event));
+        return plans.alreadyProcessed(event.getId()).chain(seen -> {
+            if (seen) {
+                return Uni.createFrom().item(Outcome.DUPLICATE);
+            }
+            if (target.isEmpty()) {
+                return plans.recordOnly(event.getId(), event.getType());
+            }
+            return stripe.subscription(target.get().subscriptionId()).chain(subscription -> plans.apply(event.getId(),
+                    event.getType(), subscription, uuid(target.get().workspaceHint()),
+                    rules.planFor(subscription, Instant.now())));
+        }).invoke(outcome -> LOG.infof("Stripe event %s (%s): %s", event.getId(), event.getType(), outcome));
+    }
+
+    private Event verified(String payload, String signature, String secret) {
+        if (signature == null || signature.isBlank()) {
+            throw new BadRequestException(INVALID_SIGNATURE, "The Stripe-Signature header is missing.");
+        }
+        try {
+            return Webhook.constructEvent(payload, signature, secret, config.webhookTolerance().toSeconds());
+        } catch (SignatureVerificationException e) {
+            throw new BadRequestException(INVALID_SIGNATURE,
+                    "The signature does not match the payload, or its timestamp is too old.");
+        } catch (RuntimeException e) {
+            throw new BadRequestException(ErrorCode.MALFORMED_JSON, "The payload is not a Stripe event.");
+        }
+    }
+
+    private JsonNode dataObject(Event event) {
+        try {
+            return json.readTree(event.getDataObjectDeserializer().getRawJson());
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new BadRequestException(ErrorCode.MALFORMED_JSON, "The event's data.object is not JSON.");
+        }
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.chat.billing.webhooks;
+
+import static dev.chat.billing.stripe.StripeFixtures.checkoutCompleted;
+import static dev.chat.billing.stripe.StripeFixtures.event;
+import static dev.chat.billing.stripe.StripeFixtures.invoice;
+import static dev.chat.billing.stripe.StripeFixtures.newEventId;
+import static dev.chat.billing.stripe.StripeFixtures.subscriptionIs;
+import static dev.chat.billing.stripe.StripeFixtures.subscriptionObject;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.chat.billing.stripe.FakeStripe;
+import dev.chat.testing.ChatTestResource;
+import dev.chat.testing.TestData;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = ChatTestResource.class, initArgs = @ResourceArg(name = ChatTestResource.MIGRATE, value = "true"))
+@WithTestResource(FakeStripe.class)
+class StripeWebhookTest {
+
+    UUID workspace;
+    UUID admin;
+    String customer;
+    String subscription;
+
+    @BeforeEach
+    void setUp() {
+        workspace = TestData.workspace();
+        admin = TestData.user(TestData.newSubject("admin"));
+        TestData.activeMember(workspace, admin, "admin");
+        customer = "cus_" + UUID.randomUUID().toString().substring(0, 8);
+        subscription = "sub_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aCompletedCheckoutMakesTheWorkspaceProWithTheSeatsBought() {
+        subscriptionIs(subscription, workspace, customer, "active", 25, Instant.now());
+        String eventId = newEventId();
+        deliver(event(eventId, "checkout.session.completed", checkoutCompleted(workspace, customer, subscription),
+                Instant.now())).statusCode(200).body("outcome", equalTo("applied"));
+
+        assertEquals("pro/25/12500/active/" + subscription + "/" + customer, plan());
+        assertEquals(1, TestData.count("SELECT count(*) FROM processed_billing_events WHERE event_id = ? "
+                + "AND workspace_id = ?", eventId, workspace));
+        assertEquals("pro 25", TestData.string("""
+                SELECT (payload->'payload'->>'plan_tier') || ' ' || (payload->'payload'->>'seat_limit') FROM outbox
+                WHERE workspace_id = ? AND event_type = 'workspace.plan_changed' AND rooms = ARRAY['user:' || ?]
+                """, workspace, admin));
+    }
+
+    @Test
+    void aDuplicateDeliveryAnswers200AndChangesNothing() {
+        subscriptionIs(subscription, workspace, customer, "active", 25, Instant.now());
+        String payload = event(newEventId(), "customer.subscription.created",
+                subscriptionObject(subscription, workspace, customer, "active", 25), Instant.now());
+        deliver(payload).statusCode(200).body("outcome", equalTo("applied"));
+        long events = outboxEvents();
+
+        subscriptionIs(subscription, workspace, customer, "active", 30, Instant.now());
+        deliver(payload).statusCode(200).body("outcome", equalTo("duplicate"));
+        assertEquals("pro/25/12500/active/" + subscription + "/" + customer, plan());
+        assertEquals(events, outboxEvents());
+    }
+
+    @Test
+    void deliveriesInAnyOrderEndWhereStripeIs() {
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
+        String created = event(newEventId(), "customer.subscription.created",
+                subscriptionObject(subscription, workspace, customer, "incomplete", 40), t0);
+        String firstUpdate = event(newEventId(), "customer.subscription.updated",
+                subscriptionObject(subscription, workspace, customer, "active", 40), t0.plusSeconds(60));
+        String secondUpdate = event(newEventId(), "customer.subscription.updated",
+                subscriptionObject(subscription, workspace, customer, "active", 50), t0.plusSeconds(120));
+
+        // Stripe says 40 active seats: "updated" arrives before "created".
+        subscriptionIs(subscription, workspace, customer, "active", 40, t0);
+        deliver(firstUpdate).statusCode(200);
+        deliver(created).statusCode(200);
+        assertEquals("pro/40/20000/active/" + subscription + "/" + customer, plan());
+
+        // Now 50: the newer update, then the older one again, late.
+        subscriptionIs(subscription, workspace, customer, "active", 50, t0);
+        deliver(secondUpdate).statusCode(200);
+        deliver(event(newEventId(), "customer.subscription.updated",
+                subscriptionObject(subscription, workspace, customer, "active", 40), t0.plusSeconds(60)))
+                .statusCode(200);
+        assertEquals("pro/50/25000/active/" + subscription + "/" + customer, plan());
+    }
+
+    @Test
+    void cancellationReturnsToFreeLimitsAndRemovesNobody() {
+        for (int i = 0; i < 11; i++) {
+            TestData.activeMember(workspace, TestData.user(TestData.newSubject("member")), "member");
+        }
+        subscriptionIs(subscription, workspace, customer, "active", 12, Instant.now());
+        deliver(event(newEventId(), "customer.subscription.created",
+                subscriptionObject(subscription, workspace, customer, "active", 12), Instant.now())).statusCode(200);
+        assertEquals("pro/12/6000/active/" + subscription + "/" + customer, plan());
+
+        subscriptionIs(subscription, workspace, customer, "canceled", 12, Instant.now());
+        deliver(event(newEventId(), "customer.subscription.deleted",
+                subscriptionObject(subscription, workspace, customer, "canceled", 12), Instant.now()))
+                .statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals("free/10/0/canceled/" + subscription + "/" + customer, plan());
+        assertEquals(12, TestData.count("SELECT count(*) FROM workspace_members WHERE workspace_id = ?", workspace));
+    }
+
+    @Test
+    void aFailedPaymentKeepsProUntilItsGracePeriodEnds() {
+        subscriptionIs(subscription, workspace, customer, "past_due", 15, Instant.now().minus(Duration.ofDays(2)));
+        deliver(event(newEventId(), "invoice.payment_failed", invoice(workspace, customer, subscription, "open"),
+                Instant.now())).statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals("pro/15/7500/past_due/" + subscription + "/" + customer, plan());
+
+        subscriptionIs(subscription, workspace, customer, "past_due", 15, Instant.now().minus(Duration.ofDays(8)));
+        deliver(event(newEventId(), "invoice.payment_failed", invoice(workspace, customer, subscription, "open"),
+                Instant.now())).statusCode(200);
+        assertEquals("free/10/0/past_due/" + subscription + "/" + customer, plan());
+
+        subscriptionIs(subscription, workspace, customer, "active", 15, Instant.now());
+        deliver(event(newEventId(), "invoice.paid", invoice(workspace, customer, subscription, "paid"),
+                Instant.now())).statusCode(200);
+        assertEquals("pro/15/7500/active/" + subscription + "/" + customer, plan());
+    }
+
+    @Test
+    void anOldSubscriptionsLateCancellationDoesNotUndoTheCurrentOne() {
+        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
+        deliver(event(newEventId(), "customer.subscription.created",
+                subscriptionObject(subscription, workspace, customer, "active", 20), Instant.now())).statusCode(200);
+        String old = "sub_old" + UUID.randomUUID().toString().substring(0, 6);
+        subscriptionIs(old, workspace, customer, "canceled", 5, Instant.now());
+        deliver(event(newEventId(), "customer.subscription.deleted",
+                subscriptionObject(old, workspace, customer, "canceled", 5), Instant.now()))
+                .statusCode(200).body("outcome", equalTo("ignored"));
+        assertEquals("pro/20/10000/active/" + subscription + "/" + customer, plan());
+    }
+
+    @Test
+    void unsignedForgedOrStaleDeliveriesAre400AndWriteNothing() {
+        subscriptionIs(subscription, workspace, customer, "active", 99, Instant.now());
+        String payload = event(newEventId(), "customer.subscription.created",
+                subscriptionObject(subscription, workspace, customer, "active", 99), Instant.now());
+        String before = plan();
+        long processed = TestData.count("SELECT count(*) FROM processed_billing_events");
+        long now = Instant.now().getEpochSecond();
+
+        given().contentType("application/json").body(payload).post("/webhooks/stripe")
+                .then().statusCode(400).body("code", equalTo("invalid_signature"));
+        given().contentType("application/json").header("Stripe-Signature", FakeStripe.signature(payload, now))
+                .body(payload.replace("\"active\"", "\"trialing\"")).post("/webhooks/stripe")
+                .then().statusCode(400).body("code", equalTo("invalid_signature"));
+        given().contentType("application/json").header("Stripe-Signature", "t=" + now + ",v1=deadbeef")
+                .body(payload).post("/webhooks/stripe")
+                .then().statusCode(400).body("code", equalTo("invalid_signature"));
+        given().contentType("application/json").header("Stripe-Signature", FakeStripe.signature(payload, now - 600))
+                .body(payload).post("/webhooks/stripe")
+                .then().statusCode(400).body("code", equalTo("invalid_signature"));
+
+        assertEquals(before, plan());
+        assertEquals(processed, TestData.count("SELECT count(*) FROM processed_billing_events"));
+    }
+
+    @Test
+    void whenStripeFailsTheDeliveryFailsAndItsRedeliveryApplies() {
+        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
+                .willReturn(WireMock.aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
+        String eventId = newEventId();
+        String payload = event(eventId, "customer.subscription.created",
+                subscriptionObject(subscription, workspace, customer, "active", 12), Instant.now());
+        deliver(payload).statusCode(502).body("code", equalTo("stripe_unavailable"));
+        assertEquals(0, TestData.count("SELECT count(*) FROM processed_billing_events WHERE event_id = ?", eventId));
+        assertEquals(3, FakeStripe.server().countRequestsMatching(WireMock.getRequestedFor(
+                WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription)).build()).getCount(),
+                "one call and two retries");
+
+        subscriptionIs(subscription, workspace, customer, "active", 12, Instant.now());
+        deliver(payload).statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals("pro/12/6000/active/" + subscription + "/" + customer, plan());
+    }
+
+    private ValidatableResponse deliver(String payload) {
+        return given().contentType("application/json; charset=utf-8")
+                .header("Stripe-Signature", FakeStripe.signature(payload, Instant.now().getEpochSecond()))
+                .body(payload).post("/webhooks/stripe").then();
+    }
+
+    private String plan() {
+        return TestData.string("""
+                SELECT plan_tier || '/' || seat_limit || '/' || ai_budget_limit || '/' || coalesce(subscription_status, '-')
+                    || '/' || coalesce(stripe_subscription_id, '-') || '/' || coalesce(stripe_customer_id, '-')
+                FROM workspaces WHERE id = ?
+                """, workspace);
+    }
+
+    private long outboxEvents() {
+        return TestData.count("SELECT count(*) FROM outbox WHERE workspace_id = ?", workspace);
+    }
+}
