@@ -10,9 +10,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.chat.billing.stripe.FakeStripe;
 import dev.chat.testing.ChatTestResource;
+import dev.chat.testing.EventSchemas;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,7 @@ class StripeWebhookTest {
     }
 
     @Test
-    void aCompletedCheckoutMakesTheWorkspaceProWithTheSeatsBought() {
+    void aCompletedCheckoutMakesTheWorkspaceProWithTheSeatsBought() throws Exception {
         subscriptionIs(subscription, workspace, customer, "active", 25, Instant.now());
         String eventId = newEventId();
         deliver(event(eventId, "checkout.session.completed", checkoutCompleted(workspace, customer, subscription),
@@ -57,6 +60,9 @@ class StripeWebhookTest {
                 SELECT (payload->'payload'->>'plan_tier') || ' ' || (payload->'payload'->>'seat_limit') FROM outbox
                 WHERE workspace_id = ? AND event_type = 'workspace.plan_changed' AND rooms = ARRAY['user:' || ?]
                 """, workspace, admin));
+        String envelope = TestData.string("SELECT payload::text FROM outbox WHERE workspace_id = ? "
+                + "AND event_type = 'workspace.plan_changed'", workspace);
+        assertEquals(Set.of(), EventSchemas.violations("event.json", new ObjectMapper().readTree(envelope)));
     }
 
     @Test
