@@ -42,6 +42,13 @@ final class RunningSystem implements AutoCloseable {
         return "ws://127.0.0.1:" + port + "/ws";
     }
 
+    /** Starts a billing-service with these settings (e.g. its Stripe keys) and returns its base URL. */
+    String startBilling(Map<String, String> settings) {
+        int port = FreePorts.next();
+        processes.add(ChatService.BILLING_SERVICE.start(root, "billing-service", port, backends, settings, logs));
+        return "http://127.0.0.1:" + port;
+    }
+
     String apiUrl() {
         return "http://127.0.0.1:" + apiPort;
     }
