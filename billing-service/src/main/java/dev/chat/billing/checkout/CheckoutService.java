@@ -24,8 +24,7 @@ public class CheckoutService {
     static final String SUBSCRIPTION_EXISTS = "subscription_exists";
     static final String NO_BILLING_ACCOUNT = "no_billing_account";
     /** Statuses of a subscription that still runs: a second one would bill twice. */
-    private static final Set<String> RUNNING = Set.of("active", "trialing", "past_due", "incomplete", "unpaid",
-            "paused");
+    private static final Set<String> RUNNING = Set.of("active", "trialing", "past_due", "unpaid", "paused");
 
     private final StripeApi stripe;
     private final BillingAccounts accounts;

@@ -29,5 +29,9 @@ public interface PlanConfig {
         /** How long a subscription whose payment failed keeps Pro limits, from its unpaid invoice. */
         @WithDefault("P7D")
         Duration paymentGracePeriod();
+
+        /** How often past-due subscriptions are read again (GraceCheck), so a grace period ends on time. */
+        @WithDefault("1h")
+        Duration graceCheckInterval();
     }
 }

@@ -50,6 +50,11 @@ public class WorkspacePlans {
             UPDATE processed_billing_events SET workspace_id = $2 WHERE event_id = $1
             """;
 
+    private static final String PAST_DUE = """
+            SELECT stripe_subscription_id FROM workspaces
+            WHERE subscription_status = 'past_due' AND plan_tier = 'pro' AND stripe_subscription_id IS NOT NULL
+            """;
+
     private static final String ADMINS = """
             SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'admin' AND status = 'active'
             """;
@@ -73,31 +78,49 @@ public class WorkspacePlans {
     }
 
     /**
-     * Sets the plan of the subscription's workspace. A subscription that is not the workspace's own and would not
-     * give it Pro (an old one's cancellation arriving late) changes nothing.
+     * Sets the plan of the subscription's workspace, recording the event in the same transaction. A subscription
+     * that is not the workspace's own and would not give it Pro (an old one's cancellation arriving late) changes
+     * nothing.
      */
     public Uni<Outcome> apply(String eventId, String eventType, SubscriptionState subscription, UUID workspaceHint,
                               Plan plan) {
+        return pool.withTransaction(tx -> record(tx, eventId, eventType).chain(recorded -> !recorded
+                ? Uni.createFrom().item(Outcome.DUPLICATE)
+                : applyState(tx, eventId, subscription, workspaceHint, plan)));
+    }
+
+    /** Sets the plan from the subscription as it is now, outside any event (the grace-period check). */
+    public Uni<Outcome> refresh(SubscriptionState subscription, Plan plan) {
+        return pool.withTransaction(tx -> applyState(tx, null, subscription, null, plan));
+    }
+
+    private Uni<Outcome> applyState(SqlClient tx, String eventId, SubscriptionState subscription, UUID workspaceHint,
+                                    Plan plan) {
         UUID named = parse(subscription.workspaceId());
         UUID workspaceId = named != null ? named : workspaceHint;
-        return pool.withTransaction(tx -> record(tx, eventId, eventType).chain(recorded -> {
-            if (!recorded) {
-                return Uni.createFrom().item(Outcome.DUPLICATE);
+        return tx.preparedQuery(WORKSPACE).execute(Tuple.of(workspaceId, subscription.customerId())).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(Outcome.IGNORED);
             }
-            return tx.preparedQuery(WORKSPACE).execute(Tuple.of(workspaceId, subscription.customerId())).chain(rows -> {
-                if (rows.size() == 0) {
-                    return Uni.createFrom().item(Outcome.IGNORED);
-                }
-                Row workspace = rows.iterator().next();
-                UUID id = workspace.getUUID("id");
-                String current = workspace.getString("stripe_subscription_id");
-                Uni<Void> linked = tx.preparedQuery(EVENT_WORKSPACE).execute(Tuple.of(eventId, id)).replaceWithVoid();
-                if (current != null && !current.equals(subscription.id()) && plan.tier() == PlanTier.FREE) {
-                    return linked.replaceWith(Outcome.IGNORED);
-                }
-                return linked.chain(() -> setPlan(tx, id, workspace, subscription, plan)).replaceWith(Outcome.APPLIED);
-            });
-        }));
+            Row workspace = rows.iterator().next();
+            UUID id = workspace.getUUID("id");
+            String current = workspace.getString("stripe_subscription_id");
+            Uni<Void> linked = eventId == null ? Uni.createFrom().voidItem()
+                    : tx.preparedQuery(EVENT_WORKSPACE).execute(Tuple.of(eventId, id)).replaceWithVoid();
+            if (current != null && !current.equals(subscription.id()) && plan.tier() == PlanTier.FREE) {
+                return linked.replaceWith(Outcome.IGNORED);
+            }
+            return linked.chain(() -> setPlan(tx, id, workspace, subscription, plan)).replaceWith(Outcome.APPLIED);
+        });
+    }
+
+    /** The subscriptions in their payment grace period, whose limits change when it ends. */
+    public Uni<List<String>> pastDueSubscriptions() {
+        return pool.query(PAST_DUE).execute().map(rows -> {
+            List<String> ids = new ArrayList<>();
+            rows.forEach(row -> ids.add(row.getString("stripe_subscription_id")));
+            return ids;
+        });
     }
 
     private Uni<Void> setPlan(SqlClient tx, UUID workspaceId, Row before, SubscriptionState subscription, Plan plan) {
