@@ -129,6 +129,7 @@ public class ChannelService {
 
     public Uni<Channel> join(String subject, UUID channelId) {
         return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> open(access)
+                .chain(ok -> stillActive(tx, access.channel().workspaceId(), access.me().userId()))
                 .chain(ok -> channels.addMember(tx, channelId, access.me().userId()))
                 .chain(added -> readable(tx, subject, channelId).map(Access::channel)
                         .call(channel -> added
@@ -160,7 +161,8 @@ public class ChannelService {
                     if (!member.active()) {
                         throw new ConflictException(MEMBER_NOT_ACTIVE, "This member has not accepted the invite yet.");
                     }
-                    return channels.addMember(tx, channelId, member.userId()).chain(added -> added
+                    return stillActive(tx, access.channel().workspaceId(), member.userId())
+                            .chain(() -> channels.addMember(tx, channelId, member.userId())).chain(added -> added
                             ? announceMember(tx, EventType.CHANNEL_MEMBER_JOINED, access.channel(), member.userId(),
                                     access.me().userId())
                             : Uni.createFrom().voidItem());
@@ -180,6 +182,15 @@ public class ChannelService {
                     ? announceMember(tx, EventType.CHANNEL_MEMBER_LEFT, access.channel(), userId, access.me().userId())
                     : Uni.createFrom().voidItem());
         }));
+    }
+
+    /** Holds the member's row until commit; a removal that committed meanwhile makes them no member at all. */
+    private Uni<Void> stillActive(SqlClient tx, UUID workspaceId, UUID userId) {
+        return members.lockActive(tx, workspaceId, userId).invoke(active -> {
+            if (!active) {
+                throw new NotFoundException(ErrorCode.NOT_FOUND, "No such member of this workspace.");
+            }
+        }).replaceWithVoid();
     }
 
     /** What a public channel now looks like concerns the whole workspace; a private one only its members. */

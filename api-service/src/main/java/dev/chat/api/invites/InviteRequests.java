@@ -21,6 +21,10 @@ public final class InviteRequests {
                           Instant expiresAt) {
     }
 
+    /** The token in the body, where no access log records it. */
+    public record Accept(String token) {
+    }
+
     public record Accepted(UUID workspaceId, Member member) {
     }
 }

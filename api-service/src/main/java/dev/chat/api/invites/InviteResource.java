@@ -51,10 +51,18 @@ public class InviteResource {
         return invites.revoke(subject(), workspaceId, inviteId).map(ok -> RestResponse.noContent());
     }
 
+    /** The brief's form. Proxies may log paths, so clients should prefer {@link #acceptWithBody}. */
     @POST
     @Path("/invites/{token}/accept")
     public Uni<InviteRequests.Accepted> accept(@PathParam("token") String token) {
         return invites.accept(callers.caller(), token);
+    }
+
+    @POST
+    @Path("/invites/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<InviteRequests.Accepted> acceptWithBody(InviteRequests.Accept request) {
+        return invites.accept(callers.caller(), request == null ? null : request.token());
     }
 
     private String subject() {

@@ -95,10 +95,8 @@ public class InviteService {
         String url = config.acceptUrl() + "#" + token;
         if (request.email() == null) {
             Integer maxUses = maxUses(request.maxUses());
-            return transactions.run(tx -> roles.admin(tx, subject, workspaceId).chain(admin -> seats
-                    .lock(tx, workspaceId)
-                    .invoke(Seats.SeatCount::requireFree)
-                    .chain(() -> {
+            return transactions.run(tx -> seats.lock(tx, workspaceId).chain(count -> roles.admin(tx, subject,
+                    workspaceId).invoke(() -> count.requireFree()).chain(admin -> {
                         Invite invite = new Invite(UuidCreator.getTimeOrderedEpoch(), workspaceId, Invite.Kind.LINK,
                                 null, maxUses, 0, expiresAt, null, now, admin.userId());
                         return invites.insert(tx, invite, InviteTokens.hash(token)).replaceWith(new InviteRequests
@@ -110,25 +108,28 @@ public class InviteService {
             throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
                     "An email invite is used once: leave 'max_uses' out or set it to 1.");
         }
-        return transactions.run(tx -> roles.admin(tx, subject, workspaceId).chain(admin -> seats.lock(tx, workspaceId)
-                        .chain(count -> users.forInvitedEmail(tx, email)
+        return transactions.run(tx -> seats.lock(tx, workspaceId).chain(count -> roles.admin(tx, subject, workspaceId)
+                        .chain(admin -> users.forInvitedEmail(tx, email)
                                 .chain(userId -> members.member(tx, workspaceId, userId)
-                                        .chain(existing -> holdSeat(tx, workspaceId, userId, existing, count))))
-                        .chain(() -> invites.revokeExpiredForEmail(tx, workspaceId, email))
-                        .chain(() -> {
-                            Invite invite = new Invite(UuidCreator.getTimeOrderedEpoch(), workspaceId,
-                                    Invite.Kind.EMAIL, email, 1, 0, expiresAt, null, now, admin.userId());
-                            return invites.insert(tx, invite, InviteTokens.hash(token)).invoke(inserted -> {
-                                if (!inserted) {
-                                    throw new ConflictException(ALREADY_INVITED,
-                                            "This address has an invite that is still valid; revoke it to send another.");
-                                }
-                            }).replaceWith(invite);
-                        })
-                        .chain(invite -> mail(tx, invite, admin, url))))
+                                        .chain(existing -> holdSeat(tx, workspaceId, userId, existing, count)))
+                                .chain(() -> invites.revokeExpiredForEmail(tx, workspaceId, email))
+                                .chain(() -> insertEmailInvite(tx, workspaceId, email, expiresAt, now, admin, token))
+                                .chain(invite -> mail(tx, invite, admin, url)))))
                 .call(prepared -> send(prepared.mail()))
                 .map(mail -> new InviteRequests.Created(mail.inviteId(), Invite.Kind.EMAIL, email, null, null, 1,
                         expiresAt));
+    }
+
+    private Uni<Invite> insertEmailInvite(SqlClient tx, UUID workspaceId, String email, Instant expiresAt, Instant now,
+                                          Membership admin, String token) {
+        Invite invite = new Invite(UuidCreator.getTimeOrderedEpoch(), workspaceId, Invite.Kind.EMAIL, email, 1, 0,
+                expiresAt, null, now, admin.userId());
+        return invites.insert(tx, invite, InviteTokens.hash(token)).invoke(inserted -> {
+            if (!inserted) {
+                throw new ConflictException(ALREADY_INVITED,
+                        "This address has an invite that is still valid; revoke it to send another.");
+            }
+        }).replaceWith(invite);
     }
 
     /** An address new to the workspace takes a seat now; one invited before keeps the seat it has. */
@@ -169,8 +170,8 @@ public class InviteService {
 
     /** Revokes the invite; an email invite's unaccepted seat is given back. Revoking twice changes nothing. */
     public Uni<Void> revoke(String subject, UUID workspaceId, UUID inviteId) {
-        return transactions.run(tx -> roles.admin(tx, subject, workspaceId)
-                .chain(() -> seats.lock(tx, workspaceId))
+        return transactions.run(tx -> seats.lock(tx, workspaceId)
+                .chain(() -> roles.admin(tx, subject, workspaceId))
                 .chain(() -> invites.byId(tx, inviteId, workspaceId))
                 .chain(found -> {
                     Invite invite = found.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND,

@@ -55,15 +55,35 @@ public class MemberRepository {
             WHERE workspace_id = $1 AND user_id = $2 AND status = 'invited'
             """;
 
-    /** Leaving a workspace leaves its channels too. */
+    /**
+     * Taken before a member is removed, in a statement of its own: a channel join that holds the row (see
+     * {@link #lockActive}) finishes first, and the removal's next statement sees what it wrote.
+     */
+    private static final String LOCK_FOR_REMOVAL = """
+            SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2 FOR UPDATE
+            """;
+
+    /** Leaving a workspace leaves its channels too, and revokes the address's unused email invites there. */
     private static final String REMOVE = """
-            WITH left_channels AS (
+            WITH removed AS (
+                DELETE FROM workspace_members wm USING users u
+                WHERE wm.user_id = u.id AND wm.workspace_id = $1 AND wm.user_id = $2
+                RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            ), left_channels AS (
                 DELETE FROM channel_members cm USING channels c
                 WHERE cm.channel_id = c.id AND c.workspace_id = $1 AND cm.user_id = $2
+            ), revoked_invites AS (
+                UPDATE invites i SET revoked_at = now() FROM removed r
+                WHERE i.workspace_id = r.workspace_id AND i.kind = 'email' AND i.email = lower(r.email)
+                  AND i.revoked_at IS NULL AND i.use_count = 0
             )
-            DELETE FROM workspace_members wm USING users u
-            WHERE wm.user_id = u.id AND wm.workspace_id = $1 AND wm.user_id = $2
-            RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            SELECT * FROM removed
+            """;
+
+    /** An active member's row, held until commit so that a concurrent removal waits (channel joins). */
+    private static final String LOCK_ACTIVE = """
+            SELECT 1 FROM workspace_members
+            WHERE workspace_id = $1 AND user_id = $2 AND status = 'active' FOR SHARE
             """;
 
     /** The seat an email invite held for an address that never accepted it. */
@@ -127,7 +147,17 @@ public class MemberRepository {
 
     /** Takes the user out of the workspace and its channels. @return the member as they were, if they were in it */
     public Uni<Optional<Member>> remove(SqlClient tx, UUID workspaceId, UUID userId) {
-        return tx.preparedQuery(REMOVE).execute(Tuple.of(workspaceId, userId)).map(MemberRepository::firstMember);
+        Tuple member = Tuple.of(workspaceId, userId);
+        return tx.preparedQuery(LOCK_FOR_REMOVAL).execute(member)
+                .chain(() -> tx.preparedQuery(REMOVE).execute(member)).map(MemberRepository::firstMember);
+    }
+
+    /**
+     * Holds an active member's row for the rest of the transaction, so that they cannot be removed from the
+     * workspace while being added to one of its channels. @return whether they are an active member
+     */
+    public Uni<Boolean> lockActive(SqlClient tx, UUID workspaceId, UUID userId) {
+        return tx.preparedQuery(LOCK_ACTIVE).execute(Tuple.of(workspaceId, userId)).map(rows -> rows.size() == 1);
     }
 
     /** Frees the seat an unaccepted email invite held. @return the invited member as they were, if any */

@@ -45,15 +45,17 @@ public class MemberService {
 
     /**
      * Removes a member from the workspace and all its channels: admins remove anyone, members themselves (leaving).
-     * The last admin cannot go, or nobody could manage the workspace.
+     * The last admin cannot go, or nobody could manage the workspace. The member's unused email invites to the
+     * workspace are revoked with them, so that removal is not undone by an old invite.
      */
     public Uni<Void> remove(String subject, UUID workspaceId, UUID userId) {
-        return transactions.run(tx -> roles.activeMember(tx, subject, workspaceId).chain(me -> {
+        // Seats first: the caller's role is then read after any concurrent change to it has committed.
+        return transactions.run(tx -> seats.lock(tx, workspaceId).chain(() -> roles.activeMember(tx, subject,
+                workspaceId)).chain(me -> {
             if (!me.admin() && !me.userId().equals(userId)) {
                 throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only admins remove other members.");
             }
-            return seats.lock(tx, workspaceId)
-                    .chain(() -> members.admins(tx, workspaceId))
+            return members.admins(tx, workspaceId)
                     .chain(admins -> {
                         if (admins.size() == 1 && admins.contains(userId)) {
                             throw new ConflictException(LAST_ADMIN, "The workspace's last admin cannot leave it: "

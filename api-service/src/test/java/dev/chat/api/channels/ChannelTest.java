@@ -133,6 +133,34 @@ class ChannelTest {
                 team.leadership(), outsider) == 0);
     }
 
+    @Test
+    void nobodyStaysInAChannelOfAWorkspaceTheyWereRemovedFrom() throws Exception {
+        List<String> leavers = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String subject = TestData.newSubject("leaver");
+            TestData.activeMember(team.workspace(), TestData.user(subject), "member");
+            leavers.add(subject);
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // Each leaver joins #engineering while an admin removes them from the workspace, all at once.
+        dev.chat.testing.Concurrently.run(24, () -> {
+            int i = next.getAndIncrement();
+            String leaver = leavers.get(i / 2);
+            if (i % 2 == 0) {
+                return as(leaver).post("/api/channels/" + team.engineering() + "/join").statusCode();
+            }
+            String id = TestData.string("SELECT id::text FROM users WHERE idp_subject = ?", leaver);
+            return as(team.aliceSubject()).delete("/api/workspaces/" + team.workspace() + "/members/" + id)
+                    .statusCode();
+        });
+        assertEquals(0, TestData.count("""
+                SELECT count(*) FROM channel_members cm JOIN channels c ON c.id = cm.channel_id
+                WHERE c.workspace_id = ?
+                  AND NOT EXISTS (SELECT 1 FROM workspace_members wm
+                                  WHERE wm.workspace_id = c.workspace_id AND wm.user_id = cm.user_id)
+                """, team.workspace()));
+    }
+
     private List<String> slugsSeenBy(String subject) {
         return as(subject).get("/api/workspaces/" + team.workspace() + "/channels").then().statusCode(200)
                 .extract().jsonPath().getList("slug", String.class).stream().sorted().toList();

@@ -62,8 +62,9 @@ class InviteTest {
                   AND rooms @> ARRAY['user:' || ?, 'user:' || ?, 'workspace:' || ?]
                 """, team.workspace(), danaId, team.alice(), team.workspace()));
 
-        // Accepting again changes nothing and uses nothing.
-        as(dana).post(accept(token)).then().statusCode(200).body("member.status", equalTo("active"));
+        // Accepting again (here with the token in the body) changes nothing and uses nothing.
+        as(dana).body(Map.of("token", token)).post("/api/invites/accept").then().statusCode(200)
+                .body("member.status", equalTo("active"));
         assertEquals(1, TestData.count("SELECT use_count FROM invites WHERE workspace_id = ?", team.workspace()));
     }
 
@@ -143,6 +144,16 @@ class InviteTest {
         as(team.aliceSubject()).delete(invites(team) + "/" + inviteId).then().statusCode(204);
         assertEquals(withInvite - 1, members(team));
         as(gina).post(accept(mails.lastTokenTo(gina))).then().statusCode(410).body("code", equalTo("invite_revoked"));
+
+        // Removing an invited member revokes their invite too: the removal is not undone by accepting it later.
+        String hana = TestData.newSubject("hana");
+        as(team.aliceSubject()).body(Map.of("email", hana)).post(invites(team)).then().statusCode(201);
+        String hanaId = as(team.aliceSubject()).get("/api/workspaces/" + team.workspace() + "/members").then()
+                .extract().path("find { it.email == '" + hana + "' }.user_id");
+        as(team.aliceSubject()).delete("/api/workspaces/" + team.workspace() + "/members/" + hanaId)
+                .then().statusCode(204);
+        as(hana).body(Map.of("token", mails.lastTokenTo(hana))).post("/api/invites/accept")
+                .then().statusCode(410).body("code", equalTo("invite_revoked"));
         // Inviting a member is refused.
         as(team.aliceSubject()).body(Map.of("email", team.bobSubject())).post(invites(team))
                 .then().statusCode(409).body("code", equalTo("already_member"));
