@@ -10,7 +10,6 @@ import dev.chat.http.problems.Refusals;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,8 +22,6 @@ public class CheckoutService {
     static final int MAX_SEATS = 10_000;
     static final String SUBSCRIPTION_EXISTS = "subscription_exists";
     static final String NO_BILLING_ACCOUNT = "no_billing_account";
-    /** Statuses of a subscription that still runs: a second one would bill twice. */
-    private static final Set<String> RUNNING = Set.of("active", "trialing", "past_due", "unpaid", "paused");
 
     private final StripeApi stripe;
     private final BillingAccounts accounts;
@@ -42,9 +39,8 @@ public class CheckoutService {
         }
         requireConfigured();
         return admin(subject, workspaceId).chain(account -> {
-            if (account.subscriptionStatus() != null && RUNNING.contains(account.subscriptionStatus())) {
-                throw new ConflictException(SUBSCRIPTION_EXISTS,
-                        "This workspace already has a subscription: change its seats in the billing portal.");
+            if (account.subscriptionStatus() != null && StripeApi.RUNNING.contains(account.subscriptionStatus())) {
+                throw subscriptionExists();
             }
             if (request.seats() < account.seatsUsed()) {
                 throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Buy at least the " + account.seatsUsed()
@@ -53,7 +49,15 @@ public class CheckoutService {
             Uni<String> customer = account.customerId() != null ? Uni.createFrom().item(account.customerId())
                     : stripe.createCustomer(workspaceId, account.workspaceName())
                             .chain(created -> accounts.storeCustomer(workspaceId, created));
-            return customer.chain(id -> stripe.checkoutSession(id, workspaceId, request.seats()));
+            // Stripe knows of subscriptions whose webhooks have not arrived yet; and only the newest checkout stays
+            // payable, so two tabs cannot buy two subscriptions.
+            return customer.chain(id -> stripe.hasRunningSubscription(id).chain(running -> {
+                if (running) {
+                    throw subscriptionExists();
+                }
+                return stripe.expireOpenCheckouts(id).chain(() -> stripe.checkoutSession(id, workspaceId,
+                        request.seats()));
+            }));
         }).map(CheckoutRequests.Redirect::new);
     }
 
@@ -70,6 +74,11 @@ public class CheckoutService {
             }
             return stripe.portalSession(account.customerId());
         }).map(CheckoutRequests.Redirect::new);
+    }
+
+    private static ConflictException subscriptionExists() {
+        return new ConflictException(SUBSCRIPTION_EXISTS,
+                "This workspace already has a subscription: change its seats in the billing portal.");
     }
 
     private Uni<Account> admin(String subject, UUID workspaceId) {

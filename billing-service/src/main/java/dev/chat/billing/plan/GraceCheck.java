@@ -5,7 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,12 +18,12 @@ public class GraceCheck {
 
     private final StripeApi stripe;
     private final WorkspacePlans plans;
-    private final PlanRules rules;
+    private final SubscriptionSync sync;
 
-    public GraceCheck(StripeApi stripe, WorkspacePlans plans, PlanRules rules) {
+    public GraceCheck(StripeApi stripe, WorkspacePlans plans, SubscriptionSync sync) {
         this.stripe = stripe;
         this.plans = plans;
-        this.rules = rules;
+        this.sync = sync;
     }
 
     @Scheduled(every = "${chat.plans.pro.grace-check-interval}", delayed = "1m",
@@ -36,8 +35,7 @@ public class GraceCheck {
     /** Re-reads each past-due subscription; one that fails is tried again next time. */
     public Uni<Void> run() {
         return plans.pastDueSubscriptions().onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
-                .onItem().transformToUniAndConcatenate(id -> stripe.subscription(id)
-                        .chain(subscription -> plans.refresh(subscription, rules.planFor(subscription, Instant.now())))
+                .onItem().transformToUniAndConcatenate(id -> sync.refresh(id)
                         .onFailure().recoverWithItem(failure -> {
                             LOG.warnf("Grace check of subscription %s failed: %s", id, failure.getMessage());
                             return null;

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Turns a subscription's current state into the workspace's limits (brief decision 7: Stripe is the source of
  * truth). Active and trialing subscriptions give Pro with one seat per subscribed unit; a failed payment keeps Pro
- * for the grace period from its invoice; anything else (cancelled, unpaid, expired, paused) gives the Free limits.
+ * for the grace period from when the subscription first became past due; anything else (cancelled, unpaid, expired,
+ * paused) gives the Free limits.
  * No rule removes anyone: a lower limit only stops new seats.
  */
 @ApplicationScoped
@@ -23,22 +24,33 @@ public class PlanRules {
         this.plans = plans;
     }
 
-    public Plan planFor(SubscriptionState subscription, Instant now) {
-        if (paidFor(subscription, now) && subscription.quantity() > 0) {
+    /**
+     * When a past-due subscription's grace began: as recorded when it first became past due, else its unpaid
+     * invoice's creation, else now. Null for a subscription that is not past due.
+     */
+    public static Instant pastDueSince(SubscriptionState subscription, Instant recorded, Instant now) {
+        if (!"past_due".equals(subscription.status())) {
+            return null;
+        }
+        if (recorded != null) {
+            return recorded;
+        }
+        return subscription.latestInvoiceAt() != null ? subscription.latestInvoiceAt() : now;
+    }
+
+    /** @param pastDueSince from {@link #pastDueSince} */
+    public Plan planFor(SubscriptionState subscription, Instant pastDueSince, Instant now) {
+        if (paidFor(subscription, pastDueSince, now) && subscription.quantity() > 0) {
             int seats = (int) Math.min(Integer.MAX_VALUE, subscription.quantity());
             return new Plan(PlanTier.PRO, seats, seats * plans.pro().aiBudgetPerSeat(), subscription.status());
         }
         return new Plan(PlanTier.FREE, plans.free().seatLimit(), plans.free().aiBudgetLimit(), subscription.status());
     }
 
-    private boolean paidFor(SubscriptionState subscription, Instant now) {
+    private boolean paidFor(SubscriptionState subscription, Instant pastDueSince, Instant now) {
         if (PAID.contains(subscription.status())) {
             return true;
         }
-        if ("past_due".equals(subscription.status())) {
-            Instant unpaidSince = subscription.latestInvoiceAt() == null ? now : subscription.latestInvoiceAt();
-            return now.isBefore(unpaidSince.plus(plans.pro().paymentGracePeriod()));
-        }
-        return false;
+        return pastDueSince != null && now.isBefore(pastDueSince.plus(plans.pro().paymentGracePeriod()));
     }
 }

@@ -12,6 +12,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +22,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Applies a Stripe event's outcome to its workspace: the event id is recorded in the same transaction as the
- * change, so a delivery seen before changes nothing (brief decision 7).
+ * The workspace side of billing: Stripe events recorded once, and the plan a subscription's current state gives set
+ * on its workspace (brief decision 7). {@link SubscriptionSync} runs these in one transaction.
  */
 @ApplicationScoped
 public class WorkspacePlans {
+
+    /** Namespace of the subscription locks: the two-int advisory key space, apart from the relay's bigint lock. */
+    private static final String LOCK_SUBSCRIPTION = "SELECT pg_advisory_xact_lock(1937011298, hashtext($1))";
 
     private static final String RECORD_EVENT = """
             INSERT INTO processed_billing_events (event_id, event_type) VALUES ($1, $2) ON CONFLICT DO NOTHING
@@ -33,7 +39,7 @@ public class WorkspacePlans {
 
     /** The workspace the subscription names, else the one its customer belongs to; locked until commit. */
     private static final String WORKSPACE = """
-            SELECT id, plan_tier, seat_limit, ai_budget_limit, subscription_status, stripe_subscription_id
+            SELECT id, plan_tier, seat_limit, ai_budget_limit, subscription_status, stripe_subscription_id, past_due_since
             FROM workspaces
             WHERE CASE WHEN $1::uuid IS NOT NULL THEN id = $1 ELSE stripe_customer_id = $2 END
             FOR UPDATE
@@ -42,7 +48,7 @@ public class WorkspacePlans {
     private static final String SET_PLAN = """
             UPDATE workspaces
             SET plan_tier = $2, seat_limit = $3, ai_budget_limit = $4, subscription_status = $5,
-                stripe_subscription_id = $6, stripe_customer_id = coalesce(stripe_customer_id, $7)
+                stripe_subscription_id = $6, stripe_customer_id = coalesce(stripe_customer_id, $7), past_due_since = $8
             WHERE id = $1
             """;
 
@@ -61,41 +67,35 @@ public class WorkspacePlans {
 
     private final Pool pool;
     private final BillingOutbox outbox;
+    private final PlanRules rules;
 
-    public WorkspacePlans(Pool pool, BillingOutbox outbox) {
+    public WorkspacePlans(Pool pool, BillingOutbox outbox, PlanRules rules) {
         this.pool = pool;
         this.outbox = outbox;
+        this.rules = rules;
     }
 
     public Uni<Boolean> alreadyProcessed(String eventId) {
         return pool.preparedQuery(ALREADY_PROCESSED).execute(Tuple.of(eventId)).map(rows -> rows.size() > 0);
     }
 
-    /** Records an event that concerns no subscription, so that its redeliveries are recognized. */
-    public Uni<Outcome> recordOnly(String eventId, String eventType) {
-        return pool.withTransaction(tx -> record(tx, eventId, eventType)
-                .map(recorded -> recorded ? Outcome.IGNORED : Outcome.DUPLICATE));
+    /** Serializes the handling of one subscription (a transaction-scoped lock, in a key space of its own). */
+    public Uni<Void> lockSubscription(SqlClient tx, String subscriptionId) {
+        return tx.preparedQuery(LOCK_SUBSCRIPTION).execute(Tuple.of(subscriptionId)).replaceWithVoid();
+    }
+
+    /** @return false when the event was recorded before (a duplicate delivery) */
+    public Uni<Boolean> record(SqlClient tx, String eventId, String eventType) {
+        return tx.preparedQuery(RECORD_EVENT).execute(Tuple.of(eventId, eventType)).map(rows -> rows.rowCount() == 1);
     }
 
     /**
-     * Sets the plan of the subscription's workspace, recording the event in the same transaction. A subscription
-     * that is not the workspace's own and would not give it Pro (an old one's cancellation arriving late) changes
-     * nothing.
+     * Sets the plan of the subscription's workspace from its state now. A subscription that is not the workspace's
+     * own and would not give it Pro (an old one's cancellation arriving late) changes nothing.
+     *
+     * @param eventId the event that triggered this, linked to the workspace; null for none
      */
-    public Uni<Outcome> apply(String eventId, String eventType, SubscriptionState subscription, UUID workspaceHint,
-                              Plan plan) {
-        return pool.withTransaction(tx -> record(tx, eventId, eventType).chain(recorded -> !recorded
-                ? Uni.createFrom().item(Outcome.DUPLICATE)
-                : applyState(tx, eventId, subscription, workspaceHint, plan)));
-    }
-
-    /** Sets the plan from the subscription as it is now, outside any event (the grace-period check). */
-    public Uni<Outcome> refresh(SubscriptionState subscription, Plan plan) {
-        return pool.withTransaction(tx -> applyState(tx, null, subscription, null, plan));
-    }
-
-    private Uni<Outcome> applyState(SqlClient tx, String eventId, SubscriptionState subscription, UUID workspaceHint,
-                                    Plan plan) {
+    public Uni<Outcome> applyState(SqlClient tx, String eventId, SubscriptionState subscription, UUID workspaceHint) {
         UUID named = parse(subscription.workspaceId());
         UUID workspaceId = named != null ? named : workspaceHint;
         return tx.preparedQuery(WORKSPACE).execute(Tuple.of(workspaceId, subscription.customerId())).chain(rows -> {
@@ -107,10 +107,18 @@ public class WorkspacePlans {
             String current = workspace.getString("stripe_subscription_id");
             Uni<Void> linked = eventId == null ? Uni.createFrom().voidItem()
                     : tx.preparedQuery(EVENT_WORKSPACE).execute(Tuple.of(eventId, id)).replaceWithVoid();
+            Instant now = Instant.now();
+            // The recorded start of a grace period belongs to the workspace's current subscription only.
+            OffsetDateTime recorded = subscription.id().equals(current)
+                    ? workspace.getOffsetDateTime("past_due_since") : null;
+            Instant pastDueSince = PlanRules.pastDueSince(subscription, recorded == null ? null : recorded.toInstant(),
+                    now);
+            Plan plan = rules.planFor(subscription, pastDueSince, now);
             if (current != null && !current.equals(subscription.id()) && plan.tier() == PlanTier.FREE) {
                 return linked.replaceWith(Outcome.IGNORED);
             }
-            return linked.chain(() -> setPlan(tx, id, workspace, subscription, plan)).replaceWith(Outcome.APPLIED);
+            return linked.chain(() -> setPlan(tx, id, workspace, subscription, plan, pastDueSince))
+                    .replaceWith(Outcome.APPLIED);
         });
     }
 
@@ -123,10 +131,12 @@ public class WorkspacePlans {
         });
     }
 
-    private Uni<Void> setPlan(SqlClient tx, UUID workspaceId, Row before, SubscriptionState subscription, Plan plan) {
+    private Uni<Void> setPlan(SqlClient tx, UUID workspaceId, Row before, SubscriptionState subscription, Plan plan,
+                              Instant pastDueSince) {
         Tuple values = Tuple.tuple().addUUID(workspaceId).addString(plan.tier().wireName())
                 .addInteger(plan.seatLimit()).addLong(plan.aiBudgetLimit()).addString(plan.subscriptionStatus())
-                .addString(subscription.id()).addString(subscription.customerId());
+                .addString(subscription.id()).addString(subscription.customerId())
+                .addOffsetDateTime(pastDueSince == null ? null : pastDueSince.atOffset(ZoneOffset.UTC));
         boolean changed = !before.getString("plan_tier").equals(plan.tier().wireName())
                 || before.getInteger("seat_limit") != plan.seatLimit()
                 || before.getLong("ai_budget_limit") != plan.aiBudgetLimit()
@@ -144,10 +154,6 @@ public class WorkspacePlans {
             return outbox.append(tx, EventType.WORKSPACE_PLAN_CHANGED, workspaceId, new PlanChanged(plan.tier(),
                     plan.seatLimit(), plan.aiBudgetLimit(), plan.subscriptionStatus()), rooms);
         });
-    }
-
-    private static Uni<Boolean> record(SqlClient tx, String eventId, String eventType) {
-        return tx.preparedQuery(RECORD_EVENT).execute(Tuple.of(eventId, eventType)).map(rows -> rows.rowCount() == 1);
     }
 
     private static UUID parse(String id) {

@@ -6,6 +6,7 @@ import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.SubscriptionRetrieveParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
@@ -24,6 +26,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StripeApi {
 
+    /** Subscription statuses that still bill or can bill again. */
+    public static final Set<String> RUNNING = Set.of("active", "trialing", "past_due", "unpaid", "paused");
     private static final Logger LOG = Logger.getLogger(StripeApi.class);
 
     private final StripeConfig config;
@@ -59,6 +63,26 @@ public class StripeApi {
                 .putMetadata("workspace_id", workspaceId.toString()).build();
         RequestOptions options = RequestOptions.builder().setIdempotencyKey("customer-" + workspaceId).build();
         return call(() -> stripe().v1().customers().create(params, options).getId());
+    }
+
+    /** Whether the customer has a subscription that still runs (bills, or could again): a second would bill twice. */
+    public Uni<Boolean> hasRunningSubscription(String customerId) {
+        SubscriptionListParams params = SubscriptionListParams.builder().setCustomer(customerId)
+                .setStatus(SubscriptionListParams.Status.ALL).setLimit(100L).build();
+        return call(() -> stripe().v1().subscriptions().list(params).getData().stream()
+                .anyMatch(subscription -> RUNNING.contains(subscription.getStatus())));
+    }
+
+    /** Expires the customer's Checkout Sessions still open, so that only the newest one can be paid. */
+    public Uni<Void> expireOpenCheckouts(String customerId) {
+        com.stripe.param.checkout.SessionListParams params = com.stripe.param.checkout.SessionListParams.builder()
+                .setCustomer(customerId).setStatus(com.stripe.param.checkout.SessionListParams.Status.OPEN).build();
+        return call(() -> {
+            for (com.stripe.model.checkout.Session open : stripe().v1().checkout().sessions().list(params).getData()) {
+                stripe().v1().checkout().sessions().expire(open.getId());
+            }
+            return null;
+        });
     }
 
     /** A Checkout Session selling {@code seats} Pro seats to the workspace. @return its URL */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
-import dev.chat.billing.plan.PlanRules;
+import dev.chat.billing.plan.SubscriptionSync;
 import dev.chat.billing.plan.WorkspacePlans;
 import dev.chat.billing.plan.WorkspacePlans.Outcome;
 import dev.chat.billing.stripe.BillingNotConfiguredException;
@@ -16,7 +16,6 @@ import dev.chat.http.problems.BadRequestException;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -34,16 +33,16 @@ public class WebhookService {
 
     private final StripeConfig config;
     private final StripeApi stripe;
-    private final PlanRules rules;
     private final WorkspacePlans plans;
+    private final SubscriptionSync sync;
     private final ObjectMapper json;
 
-    public WebhookService(StripeConfig config, StripeApi stripe, PlanRules rules, WorkspacePlans plans,
+    public WebhookService(StripeConfig config, StripeApi stripe, WorkspacePlans plans, SubscriptionSync sync,
                           ObjectMapper json) {
         this.config = config;
         this.stripe = stripe;
-        this.rules = rules;
         this.plans = plans;
+        this.sync = sync;
         this.json = json;
     }
 
@@ -62,11 +61,10 @@ public class WebhookService {
                 return Uni.createFrom().item(Outcome.DUPLICATE);
             }
             if (target.isEmpty()) {
-                return plans.recordOnly(event.getId(), event.getType());
+                return sync.recordOnly(event.getId(), event.getType());
             }
-            return stripe.subscription(target.get().subscriptionId()).chain(subscription -> plans.apply(event.getId(),
-                    event.getType(), subscription, uuid(target.get().workspaceHint()),
-                    rules.planFor(subscription, Instant.now())));
+            return sync.onEvent(event.getId(), event.getType(), target.get().subscriptionId(),
+                    uuid(target.get().workspaceHint()));
         }).invoke(outcome -> LOG.infof("Stripe event %s (%s): %s", event.getId(), event.getType(), outcome));
     }
 

@@ -47,6 +47,8 @@ class CheckoutTest {
                 "workspace_id", workspace, "customer", customer)));
         stub("/v1/billing_portal/sessions", FakeStripe.fixture("portal-session.json", Map.of("id", workspace,
                 "customer", customer)));
+        list("/v1/subscriptions", customer, "");
+        list("/v1/checkout/sessions", customer, "");
     }
 
     @Test
@@ -66,9 +68,15 @@ class CheckoutTest {
                 .withRequestBody(containing("line_items[0][quantity]=12"))
                 .withRequestBody(containing("subscription_data[metadata][workspace_id]=" + workspace)));
 
-        // The customer is reused; the portal opens for it.
+        // The customer is reused, and the first checkout, still open, is expired: only the newest can be paid.
+        String open = FakeStripe.fixture("checkout-session.json", Map.of("id", "old" + workspace,
+                "workspace_id", workspace, "customer", customer));
+        list("/v1/checkout/sessions", customer, open);
+        stub("/v1/checkout/sessions/cs_test_old" + workspace + "/expire", open);
         as(admin).body(Map.of("workspace_id", workspace, "seats", 15)).post("/api/billing/checkout")
                 .then().statusCode(200);
+        FakeStripe.server().verify(1, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/cs_test_old" + workspace
+                + "/expire")));
         FakeStripe.server().verify(1, postRequestedFor(urlPathEqualTo("/v1/customers"))
                 .withRequestBody(containing(workspace.toString())));
         as(admin).body(Map.of("workspace_id", workspace)).post("/api/billing/portal")
@@ -104,6 +112,17 @@ class CheckoutTest {
     }
 
     @Test
+    void aSubscriptionStripeKnowsOfBeforeItsWebhookBlocksASecondCheckout() {
+        TestData.update("UPDATE workspaces SET stripe_customer_id = ? WHERE id = ?", customer, workspace);
+        list("/v1/subscriptions", customer, dev.chat.billing.stripe.StripeFixtures.subscriptionObject("sub_paid",
+                workspace, customer, "active", 12));
+        as(admin).body(Map.of("workspace_id", workspace, "seats", 12)).post("/api/billing/checkout")
+                .then().statusCode(409).body("code", equalTo("subscription_exists"));
+        FakeStripe.server().verify(0, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withRequestBody(containing("customer=" + customer)));
+    }
+
+    @Test
     void stripeErrorsAreRetriedThenAnswered502() {
         TestData.update("UPDATE workspaces SET stripe_customer_id = ? WHERE id = ?", customer, workspace);
         // One 503, then success: the retry hides it.
@@ -130,6 +149,15 @@ class CheckoutTest {
 
     private static com.github.tomakehurst.wiremock.matching.StringValuePattern equalToText(String value) {
         return com.github.tomakehurst.wiremock.client.WireMock.equalTo(value);
+    }
+
+    /** Stripe's answer to listing {@code path} for the customer: a list holding {@code items} (JSON objects). */
+    private static void list(String path, String customer, String items) {
+        FakeStripe.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(path))
+                .withQueryParam("customer", com.github.tomakehurst.wiremock.client.WireMock.equalTo(customer))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"object\":\"list\",\"data\":[" + items + "],\"has_more\":false,\"url\":\"" + path
+                                + "\"}")));
     }
 
     private static void stub(String path, String body) {

@@ -42,8 +42,9 @@ class GraceCheckTest {
         String subscription = "sub_" + UUID.randomUUID().toString().substring(0, 8);
         String customer = "cus_" + UUID.randomUUID().toString().substring(0, 8);
         TestData.update("UPDATE workspaces SET plan_tier = 'pro', seat_limit = 15, ai_budget_limit = 7500, "
-                + "subscription_status = 'past_due', stripe_subscription_id = ?, stripe_customer_id = ? WHERE id = ?",
-                subscription, customer, workspace);
+                + "subscription_status = 'past_due', stripe_subscription_id = ?, stripe_customer_id = ?, "
+                + "past_due_since = now() - ?::interval WHERE id = ?",
+                subscription, customer, sinceUnpaidInvoice.toDays() + " days", workspace);
         subscriptionIs(subscription, workspace, customer, "past_due", 15, Instant.now().minus(sinceUnpaidInvoice));
         return workspace;
     }

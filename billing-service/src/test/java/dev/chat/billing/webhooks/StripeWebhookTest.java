@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.chat.billing.stripe.FakeStripe;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,21 +125,64 @@ class StripeWebhookTest {
     }
 
     @Test
-    void aFailedPaymentKeepsProUntilItsGracePeriodEnds() {
-        subscriptionIs(subscription, workspace, customer, "past_due", 15, Instant.now().minus(Duration.ofDays(2)));
+    void aFailedPaymentKeepsProUntilItsGracePeriodEndsAndLaterInvoicesDoNotRestartIt() {
+        Instant failedAt = Instant.now().minus(Duration.ofDays(2));
+        subscriptionIs(subscription, workspace, customer, "past_due", 15, failedAt);
         deliver(event(newEventId(), "invoice.payment_failed", invoice(workspace, customer, subscription, "open"),
                 Instant.now())).statusCode(200).body("outcome", equalTo("applied"));
         assertEquals("pro/15/7500/past_due/" + subscription + "/" + customer, plan());
+        assertEquals(failedAt.getEpochSecond(), pastDueSince().getEpochSecond());
 
-        subscriptionIs(subscription, workspace, customer, "past_due", 15, Instant.now().minus(Duration.ofDays(8)));
+        // A new invoice (a seat change, the next cycle) while still past due keeps the grace period's start.
+        subscriptionIs(subscription, workspace, customer, "past_due", 16, Instant.now());
+        deliver(event(newEventId(), "invoice.payment_failed", invoice(workspace, customer, subscription, "open"),
+                Instant.now())).statusCode(200);
+        assertEquals("pro/16/8000/past_due/" + subscription + "/" + customer, plan());
+        assertEquals(failedAt.getEpochSecond(), pastDueSince().getEpochSecond());
+
+        // Seven days after the first failure: Free limits.
+        TestData.update("UPDATE workspaces SET past_due_since = now() - interval '8 days' WHERE id = ?", workspace);
         deliver(event(newEventId(), "invoice.payment_failed", invoice(workspace, customer, subscription, "open"),
                 Instant.now())).statusCode(200);
         assertEquals("free/10/0/past_due/" + subscription + "/" + customer, plan());
 
-        subscriptionIs(subscription, workspace, customer, "active", 15, Instant.now());
+        subscriptionIs(subscription, workspace, customer, "active", 16, Instant.now());
         deliver(event(newEventId(), "invoice.paid", invoice(workspace, customer, subscription, "paid"),
                 Instant.now())).statusCode(200);
-        assertEquals("pro/15/7500/active/" + subscription + "/" + customer, plan());
+        assertEquals("pro/16/8000/active/" + subscription + "/" + customer, plan());
+        assertEquals(null, pastDueSince());
+    }
+
+    @Test
+    void concurrentDeliveriesCommitInTheOrderTheyReadStripe() throws Exception {
+        // The first delivery reads "active" slowly; meanwhile the subscription is cancelled and a second delivery
+        // comes. Handled one after the other per subscription, the later commit carries the later state.
+        String scenario = "cancel-race-" + subscription;
+        Map<String, Object> active = Map.of("id", subscription, "customer", customer, "status", "active",
+                "quantity", 20, "invoice_created", Instant.now().getEpochSecond(), "invoice_status", "paid",
+                "workspace_id", workspace);
+        Map<String, Object> canceled = new java.util.HashMap<>(active);
+        canceled.put("status", "canceled");
+        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMock.aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json")
+                        .withBody(FakeStripe.fixture("subscription.json", active)))
+                .willSetStateTo("canceled"));
+        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
+                .inScenario(scenario).whenScenarioStateIs("canceled")
+                .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(FakeStripe.fixture("subscription.json", canceled))));
+        String updated = event(newEventId(), "customer.subscription.updated",
+                subscriptionObject(subscription, workspace, customer, "active", 20), Instant.now());
+        String deleted = event(newEventId(), "customer.subscription.deleted",
+                subscriptionObject(subscription, workspace, customer, "canceled", 20), Instant.now());
+
+        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> deliver(updated).extract().statusCode());
+        Thread.sleep(400);
+        deliver(deleted).statusCode(200);
+        assertEquals(200, first.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("free/10/0/canceled/" + subscription + "/" + customer, plan());
     }
 
     @Test
@@ -209,6 +254,12 @@ class StripeWebhookTest {
                     || '/' || coalesce(stripe_subscription_id, '-') || '/' || coalesce(stripe_customer_id, '-')
                 FROM workspaces WHERE id = ?
                 """, workspace);
+    }
+
+    private Instant pastDueSince() {
+        String since = TestData.string("SELECT extract(epoch FROM past_due_since)::bigint::text FROM workspaces "
+                + "WHERE id = ?", workspace);
+        return since == null ? null : Instant.ofEpochSecond(Long.parseLong(since));
     }
 
     private long outboxEvents() {

@@ -1,0 +1,51 @@
+package dev.chat.billing.plan;
+
+import dev.chat.billing.plan.WorkspacePlans.Outcome;
+import dev.chat.billing.stripe.StripeApi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Brings a workspace's plan to where its Stripe subscription is now, in one transaction: the subscription's lock is
+ * taken first, then the subscription is read from Stripe, then the plan is set. Two deliveries about one subscription
+ * therefore read and write one after the other, and the later writer has read the later state: whatever order
+ * Stripe delivers in, the last commit reflects Stripe's latest truth. The transaction stays open over the Stripe
+ * call, which webhooks' low rate affords.
+ */
+@ApplicationScoped
+public class SubscriptionSync {
+
+    private final Pool pool;
+    private final StripeApi stripe;
+    private final WorkspacePlans plans;
+
+    public SubscriptionSync(Pool pool, StripeApi stripe, WorkspacePlans plans) {
+        this.pool = pool;
+        this.stripe = stripe;
+        this.plans = plans;
+    }
+
+    /** For a Stripe event, recorded in the same transaction: a duplicate changes nothing. */
+    public Uni<Outcome> onEvent(String eventId, String eventType, String subscriptionId, UUID workspaceHint) {
+        return pool.withTransaction(tx -> plans.lockSubscription(tx, subscriptionId)
+                .chain(() -> plans.record(tx, eventId, eventType))
+                .chain(recorded -> !recorded ? Uni.createFrom().item(Outcome.DUPLICATE)
+                        : stripe.subscription(subscriptionId)
+                                .chain(subscription -> plans.applyState(tx, eventId, subscription, workspaceHint))));
+    }
+
+    /** Without an event (the grace-period check). */
+    public Uni<Outcome> refresh(String subscriptionId) {
+        return pool.withTransaction(tx -> plans.lockSubscription(tx, subscriptionId)
+                .chain(() -> stripe.subscription(subscriptionId))
+                .chain(subscription -> plans.applyState(tx, null, subscription, null)));
+    }
+
+    /** Records an event that concerns no subscription, so that its redeliveries are recognized. */
+    public Uni<Outcome> recordOnly(String eventId, String eventType) {
+        return pool.withTransaction(tx -> plans.record(tx, eventId, eventType)
+                .map(recorded -> recorded ? Outcome.IGNORED : Outcome.DUPLICATE));
+    }
+}
