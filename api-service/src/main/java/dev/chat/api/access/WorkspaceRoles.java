@@ -1,10 +1,10 @@
 package dev.chat.api.access;
 
+import dev.chat.api.members.MemberRepository.Membership;
+import dev.chat.api.members.MemberRepository;
 import dev.chat.http.problems.ForbiddenException;
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.http.problems.Refusals;
-import dev.chat.api.members.MemberRepository;
-import dev.chat.api.members.MemberRepository.Membership;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;

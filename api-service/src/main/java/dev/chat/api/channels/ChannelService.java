@@ -2,21 +2,17 @@ package dev.chat.api.channels;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.WorkspaceRoles;
+import dev.chat.api.members.MemberRepository.Membership;
+import dev.chat.api.members.MemberRepository;
+import dev.chat.api.outbox.EventTransactions;
 import dev.chat.http.problems.BadRequestException;
 import dev.chat.http.problems.ConflictException;
 import dev.chat.http.problems.ForbiddenException;
 import dev.chat.http.problems.NotFoundException;
-import dev.chat.api.members.MemberRepository;
-import dev.chat.api.members.MemberRepository.Membership;
-import dev.chat.api.outbox.EventTransactions;
-import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.model.Channel;
 import dev.chat.model.EventType;
-import dev.chat.model.Room;
 import dev.chat.model.Limits;
 import dev.chat.model.Slugs;
-import dev.chat.model.events.ChannelChanged;
-import dev.chat.model.events.ChannelMemberChanged;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,16 +45,16 @@ public class ChannelService {
 
     private final Pool pool;
     private final EventTransactions transactions;
-    private final OutboxWriter outbox;
+    private final ChannelEvents events;
     private final WorkspaceRoles roles;
     private final MemberRepository members;
     private final ChannelRepository channels;
 
-    public ChannelService(Pool pool, EventTransactions transactions, OutboxWriter outbox, WorkspaceRoles roles,
+    public ChannelService(Pool pool, EventTransactions transactions, ChannelEvents events, WorkspaceRoles roles,
                           MemberRepository members, ChannelRepository channels) {
         this.pool = pool;
         this.transactions = transactions;
-        this.outbox = outbox;
+        this.events = events;
         this.roles = roles;
         this.members = members;
         this.channels = channels;
@@ -76,9 +72,7 @@ public class ChannelService {
         String base = Slugs.from(name, Limits.CHANNEL_SLUG_MAX_CHARS, "channel");
         return transactions.run(tx -> roles.activeMember(tx, subject, workspaceId)
                 .chain(me -> createWithFreeSlug(tx, me, workspaceId, name, base, visibility, topic, 1)
-                        .call(channel -> announce(tx, EventType.CHANNEL_CREATED, channel,
-                                channel.visibility() == Channel.Visibility.PUBLIC ? Room.workspace(workspaceId)
-                                        : Room.user(me.userId())))));
+                        .call(channel -> events.created(tx, channel, me.userId()))));
     }
 
     /**
@@ -113,7 +107,8 @@ public class ChannelService {
                 throw new ForbiddenException(NOT_IN_CHANNEL, "Join the channel to set its topic.");
             }
             return open(access).chain(ok -> channels.setTopic(tx, channelId, topic));
-        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel).call(channel -> announceUpdate(tx, channel)));
+        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel)
+                .call(channel -> events.updated(tx, channel)));
     }
 
     public Uni<Channel> archive(String subject, UUID channelId) {
@@ -124,7 +119,8 @@ public class ChannelService {
             }
             protectGeneral(access.channel());
             return open(access).chain(ok -> channels.archive(tx, channelId));
-        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel).call(channel -> announceUpdate(tx, channel)));
+        }).chain(() -> readable(tx, subject, channelId)).map(Access::channel)
+                .call(channel -> events.updated(tx, channel)));
     }
 
     public Uni<Channel> join(String subject, UUID channelId) {
@@ -133,7 +129,7 @@ public class ChannelService {
                 .chain(ok -> channels.addMember(tx, channelId, access.me().userId()))
                 .chain(added -> readable(tx, subject, channelId).map(Access::channel)
                         .call(channel -> added
-                                ? announceMember(tx, EventType.CHANNEL_MEMBER_JOINED, channel, access.me().userId(),
+                                ? events.member(tx, EventType.CHANNEL_MEMBER_JOINED, channel, access.me().userId(),
                                         access.me().userId())
                                 : Uni.createFrom().voidItem()))));
     }
@@ -143,7 +139,7 @@ public class ChannelService {
             protectGeneral(access.channel());
             UUID me = access.me().userId();
             return channels.removeMember(tx, channelId, me).chain(removed -> removed
-                    ? announceMember(tx, EventType.CHANNEL_MEMBER_LEFT, access.channel(), me, me)
+                    ? events.member(tx, EventType.CHANNEL_MEMBER_LEFT, access.channel(), me, me)
                     : Uni.createFrom().voidItem());
         }));
     }
@@ -163,7 +159,7 @@ public class ChannelService {
                     }
                     return stillActive(tx, access.channel().workspaceId(), member.userId())
                             .chain(() -> channels.addMember(tx, channelId, member.userId())).chain(added -> added
-                            ? announceMember(tx, EventType.CHANNEL_MEMBER_JOINED, access.channel(), member.userId(),
+                            ? events.member(tx, EventType.CHANNEL_MEMBER_JOINED, access.channel(), member.userId(),
                                     access.me().userId())
                             : Uni.createFrom().voidItem());
                 })));
@@ -179,7 +175,7 @@ public class ChannelService {
                         "Only admins remove others from public channels.");
             }
             return channels.removeMember(tx, channelId, userId).chain(removed -> removed
-                    ? announceMember(tx, EventType.CHANNEL_MEMBER_LEFT, access.channel(), userId, access.me().userId())
+                    ? events.member(tx, EventType.CHANNEL_MEMBER_LEFT, access.channel(), userId, access.me().userId())
                     : Uni.createFrom().voidItem());
         }));
     }
@@ -191,27 +187,6 @@ public class ChannelService {
                 throw new NotFoundException(ErrorCode.NOT_FOUND, "No such member of this workspace.");
             }
         }).replaceWithVoid();
-    }
-
-    /** What a public channel now looks like concerns the whole workspace; a private one only its members. */
-    private Uni<Void> announceUpdate(SqlClient tx, Channel channel) {
-        Room room = channel.visibility() == Channel.Visibility.PUBLIC ? Room.workspace(channel.workspaceId())
-                : Room.channel(channel.id());
-        return announce(tx, EventType.CHANNEL_UPDATED, channel, room);
-    }
-
-    private Uni<Void> announce(SqlClient tx, EventType type, Channel channel, Room room) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return outbox.append(tx, outbox.event(type, channel.workspaceId(), now, ChannelChanged.of(channel),
-                List.of(room)));
-    }
-
-    /** The channel's room, and the member's own room so their client can show or drop the channel. */
-    private Uni<Void> announceMember(SqlClient tx, EventType type, Channel channel, UUID userId, UUID byUserId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ChannelMemberChanged payload = new ChannelMemberChanged(userId, byUserId, ChannelChanged.of(channel));
-        return outbox.append(tx, outbox.event(type, channel.workspaceId(), now, payload,
-                List.of(Room.channel(channel.id()), Room.user(userId))));
     }
 
     /** The caller and a channel they may read: public ones of their workspace, private ones they are in. */

@@ -70,7 +70,8 @@ public class InviteRepository {
 
     /** The invite, locked for the rest of the transaction. */
     public Uni<Optional<Invite>> byToken(SqlClient tx, byte[] tokenHash) {
-        return tx.preparedQuery(BY_TOKEN).execute(Tuple.tuple().addBuffer(Buffer.buffer(tokenHash))).map(InviteRepository::first);
+        return tx.preparedQuery(BY_TOKEN).execute(Tuple.tuple().addBuffer(Buffer.buffer(tokenHash)))
+                .map(InviteRepository::first);
     }
 
     /** The invite of that workspace, locked for the rest of the transaction. */

@@ -21,10 +21,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class InviteResource {
 
     private final InviteService invites;
+    private final InviteAcceptance acceptance;
     private final CallerContext callers;
 
-    public InviteResource(InviteService invites, CallerContext callers) {
+    public InviteResource(InviteService invites, InviteAcceptance acceptance, CallerContext callers) {
         this.invites = invites;
+        this.acceptance = acceptance;
         this.callers = callers;
     }
 
@@ -55,14 +57,14 @@ public class InviteResource {
     @POST
     @Path("/invites/{token}/accept")
     public Uni<InviteRequests.Accepted> accept(@PathParam("token") String token) {
-        return invites.accept(callers.caller(), token);
+        return acceptance.accept(callers.caller(), token);
     }
 
     @POST
     @Path("/invites/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InviteRequests.Accepted> acceptWithBody(InviteRequests.Accept request) {
-        return invites.accept(callers.caller(), request == null ? null : request.token());
+        return acceptance.accept(callers.caller(), request == null ? null : request.token());
     }
 
     private String subject() {

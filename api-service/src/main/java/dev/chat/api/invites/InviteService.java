@@ -2,21 +2,16 @@ package dev.chat.api.invites;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.ConflictException;
-import dev.chat.http.problems.ForbiddenException;
-import dev.chat.http.problems.GoneException;
-import dev.chat.http.problems.NotFoundException;
-import dev.chat.api.identity.Caller;
-import dev.chat.api.identity.UserAccounts;
 import dev.chat.api.identity.UserRepository;
-import dev.chat.api.identity.UserRepository.UserAccount;
 import dev.chat.api.members.MemberEvents;
-import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.MemberRepository.Membership;
+import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.Seats;
 import dev.chat.api.outbox.EventTransactions;
 import dev.chat.api.workspaces.WorkspaceRepository;
+import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ConflictException;
+import dev.chat.http.problems.NotFoundException;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.protocol.ErrorCode;
@@ -35,18 +30,13 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Invites (seed §5): admins create email invites (which hold a seat for the address at once) and invite links (which
- * take a seat when used); anyone signed in accepts with the token. Every seat change locks the workspace's seats
- * first ({@link Seats}). A refused acceptance names what is wrong with the token and nothing about the workspace.
+ * Invites (seed §5) as admins manage them: email invites (which hold a seat for the address at once) and invite
+ * links (which take a seat when used), listed and revoked. Every seat change locks the workspace's seats first
+ * ({@link Seats}). Accepting is {@link InviteAcceptance}'s.
  */
 @ApplicationScoped
 public class InviteService {
 
-    static final String INVITE_NOT_FOUND = "invite_not_found";
-    static final String INVITE_EXPIRED = "invite_expired";
-    static final String INVITE_REVOKED = "invite_revoked";
-    static final String INVITE_USED_UP = "invite_used_up";
-    static final String INVITE_WRONG_EMAIL = "invite_wrong_email";
     static final String ALREADY_MEMBER = "already_member";
     static final String ALREADY_INVITED = "already_invited";
     static final int EMAIL_MAX_CHARS = 254;
@@ -62,14 +52,13 @@ public class InviteService {
     private final MemberRepository members;
     private final MemberEvents memberEvents;
     private final UserRepository users;
-    private final UserAccounts accounts;
     private final WorkspaceRepository workspaces;
     private final InviteMailer mailer;
     private final InviteConfig config;
 
     public InviteService(Pool pool, EventTransactions transactions, WorkspaceRoles roles, Seats seats,
                          InviteRepository invites, MemberRepository members, MemberEvents memberEvents,
-                         UserRepository users, UserAccounts accounts, WorkspaceRepository workspaces,
+                         UserRepository users, WorkspaceRepository workspaces,
                          InviteMailer mailer, InviteConfig config) {
         this.pool = pool;
         this.transactions = transactions;
@@ -79,7 +68,6 @@ public class InviteService {
         this.members = members;
         this.memberEvents = memberEvents;
         this.users = users;
-        this.accounts = accounts;
         this.workspaces = workspaces;
         this.mailer = mailer;
         this.config = config;
@@ -176,59 +164,13 @@ public class InviteService {
                 .chain(found -> {
                     Invite invite = found.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND,
                             "No such invite."));
-                    return invites.revoke(tx, invite.id()).chain(revoked -> revoked && invite.kind() == Invite.Kind.EMAIL
+                    boolean email = invite.kind() == Invite.Kind.EMAIL;
+                    return invites.revoke(tx, invite.id()).chain(revoked -> revoked && email
                             ? members.removeInvited(tx, workspaceId, invite.email()).chain(removed -> removed
                                     .map(member -> memberEvents.announce(tx, EventType.MEMBER_REMOVED, member))
                                     .orElseGet(() -> Uni.createFrom().voidItem()))
                             : Uni.createFrom().voidItem());
                 }));
-    }
-
-    public Uni<InviteRequests.Accepted> accept(Caller caller, String token) {
-        if (!InviteTokens.wellFormed(token)) {
-            throw unknownInvite();
-        }
-        byte[] hash = InviteTokens.hash(token);
-        return accounts.signIn(caller).chain(account -> transactions.run(tx -> invites.workspaceOfToken(tx, hash)
-                .chain(workspace -> {
-                    UUID workspaceId = workspace.orElseThrow(InviteService::unknownInvite);
-                    return seats.lock(tx, workspaceId).chain(count -> invites.byToken(tx, hash)
-                            .chain(invite -> members.member(tx, workspaceId, account.id())
-                                    .chain(mine -> accept(tx, invite.orElseThrow(InviteService::unknownInvite),
-                                            account, mine, count))));
-                })));
-    }
-
-    private Uni<InviteRequests.Accepted> accept(SqlClient tx, Invite invite, UserAccount account,
-                                               Optional<Member> mine, Seats.SeatCount count) {
-        if (invite.revokedAt() != null) {
-            throw new GoneException(INVITE_REVOKED, "This invite was revoked: ask for a new one.");
-        }
-        if (mine.filter(member -> member.status() == Member.Status.ACTIVE).isPresent()) {
-            return Uni.createFrom().item(new InviteRequests.Accepted(invite.workspaceId(), mine.get()));
-        }
-        if (invite.expiredAt(Instant.now())) {
-            throw new GoneException(INVITE_EXPIRED, "This invite has expired: ask for a new one.");
-        }
-        if (invite.usedUp()) {
-            throw new GoneException(INVITE_USED_UP, "This invite has been used as often as it allows.");
-        }
-        if (invite.kind() == Invite.Kind.EMAIL
-                && (account.email() == null || !account.email().toLowerCase(Locale.ROOT).equals(invite.email()))) {
-            throw new ForbiddenException(INVITE_WRONG_EMAIL, "This invite was sent to another address than the one "
-                    + "you signed in with (addresses must be verified by your identity provider).");
-        }
-        UUID workspaceId = invite.workspaceId();
-        Uni<Void> seated = mine.isPresent()
-                ? members.activate(tx, workspaceId, account.id()).replaceWithVoid()
-                : Uni.createFrom().item(count).invoke(Seats.SeatCount::requireFree)
-                        .chain(() -> members.add(tx, workspaceId, account.id(), Member.Role.MEMBER,
-                                Member.Status.ACTIVE));
-        return seated.chain(() -> invites.use(tx, invite.id()))
-                .chain(() -> members.member(tx, workspaceId, account.id()))
-                .map(Optional::orElseThrow)
-                .call(member -> memberEvents.announce(tx, EventType.MEMBER_JOINED, member))
-                .map(member -> new InviteRequests.Accepted(workspaceId, member));
     }
 
     private Duration expiry(Integer days) {
@@ -257,10 +199,6 @@ public class InviteService {
             throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'email' must be an email address.");
         }
         return email;
-    }
-
-    private static NotFoundException unknownInvite() {
-        return new NotFoundException(INVITE_NOT_FOUND, "No invite has this token.");
     }
 
     /** The mail to send once the invite has committed. */

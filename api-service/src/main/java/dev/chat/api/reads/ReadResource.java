@@ -1,8 +1,8 @@
 package dev.chat.api.reads;
 
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.http.problems.NotFoundException;
 import dev.chat.api.identity.CallerContext;
+import dev.chat.http.problems.NotFoundException;
 import dev.chat.model.Conversation;
 import dev.chat.model.Message;
 import dev.chat.model.Page;

@@ -2,11 +2,11 @@ package dev.chat.api.threads;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.ChannelAccess;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.NotFoundException;
 import dev.chat.api.messages.DuplicateClientMsgId;
 import dev.chat.api.outbox.OutboxEvent;
 import dev.chat.api.outbox.OutboxWriter;
+import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.NotFoundException;
 import dev.chat.model.EventType;
 import dev.chat.model.Message;
 import dev.chat.model.Room;

@@ -1,11 +1,11 @@
 package dev.chat.api.workspaces;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.identity.Caller;
+import dev.chat.api.identity.UserAccounts;
 import dev.chat.http.problems.BadRequestException;
 import dev.chat.http.problems.ConflictException;
 import dev.chat.http.problems.ForbiddenException;
-import dev.chat.api.identity.Caller;
-import dev.chat.api.identity.UserAccounts;
 import dev.chat.model.Slugs;
 import dev.chat.model.Workspace;
 import dev.chat.model.protocol.ErrorCode;

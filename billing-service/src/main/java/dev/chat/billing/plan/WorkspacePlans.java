@@ -39,7 +39,8 @@ public class WorkspacePlans {
 
     /** The workspace the subscription names, else the one its customer belongs to; locked until commit. */
     private static final String WORKSPACE = """
-            SELECT id, plan_tier, seat_limit, ai_budget_limit, subscription_status, stripe_subscription_id, past_due_since
+            SELECT id, plan_tier, seat_limit, ai_budget_limit, subscription_status, stripe_subscription_id,
+                   past_due_since
             FROM workspaces
             WHERE CASE WHEN $1::uuid IS NOT NULL THEN id = $1 ELSE stripe_customer_id = $2 END
             FOR UPDATE

@@ -8,7 +8,8 @@ public final class StripeUnavailableException extends ApiException {
     public static final String CODE = "stripe_unavailable";
 
     public StripeUnavailableException() {
-        super(CODE, "The payment provider refused the request or did not answer; nothing was changed. Try again in a moment.");
+        super(CODE, "The payment provider refused the request or did not answer; nothing was changed. "
+                + "Try again in a moment.");
     }
 
     @Override

@@ -7,8 +7,8 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import dev.chat.billing.plan.SubscriptionSync;
-import dev.chat.billing.plan.WorkspacePlans;
 import dev.chat.billing.plan.WorkspacePlans.Outcome;
+import dev.chat.billing.plan.WorkspacePlans;
 import dev.chat.billing.stripe.BillingNotConfiguredException;
 import dev.chat.billing.stripe.StripeApi;
 import dev.chat.billing.stripe.StripeConfig;
@@ -47,7 +47,8 @@ public class WebhookService {
     }
 
     public Uni<Outcome> receive(String payload, String signature) {
-        String secret = config.webhookSecret().filter(s -> !s.isBlank()).orElseThrow(BillingNotConfiguredException::new);
+        String secret = config.webhookSecret().filter(s -> !s.isBlank())
+                .orElseThrow(BillingNotConfiguredException::new);
         if (!stripe.configured()) {
             throw new BillingNotConfiguredException();
         }

@@ -45,7 +45,8 @@ public class RoomAuthorizer {
 
     private static final String MAY_READ_WORKSPACE = """
             SELECT EXISTS (
-                SELECT 1 FROM workspace_members wm WHERE wm.workspace_id = $2 AND wm.user_id = $1 AND wm.status = 'active')
+                SELECT 1 FROM workspace_members wm
+                WHERE wm.workspace_id = $2 AND wm.user_id = $1 AND wm.status = 'active')
             """;
 
     /**
