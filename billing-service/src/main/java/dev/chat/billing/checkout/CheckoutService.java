@@ -1,6 +1,7 @@
 package dev.chat.billing.checkout;
 
-import dev.chat.billing.checkout.BillingAccounts.Account;
+import dev.chat.billing.plan.BillingAccounts;
+import dev.chat.billing.plan.BillingAccounts.Account;
 import dev.chat.billing.stripe.BillingNotConfiguredException;
 import dev.chat.billing.stripe.StripeApi;
 import dev.chat.http.problems.BadRequestException;

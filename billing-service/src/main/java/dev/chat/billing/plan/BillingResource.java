@@ -18,11 +18,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class BillingResource {
 
-    private final BillingRepository billing;
+    private final BillingAccounts accounts;
     private final SecurityIdentity identity;
 
-    public BillingResource(BillingRepository billing, SecurityIdentity identity) {
-        this.billing = billing;
+    public BillingResource(BillingAccounts accounts, SecurityIdentity identity) {
+        this.accounts = accounts;
         this.identity = identity;
     }
 
@@ -32,12 +32,12 @@ public class BillingResource {
         if (workspaceId == null) {
             throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Query parameter 'workspace_id' is required.");
         }
-        return billing.statusFor(identity.getPrincipal().getName(), workspaceId).map(found -> {
-            BillingRepository.MemberView view = found.orElseThrow(Refusals::noSuchWorkspace);
-            if (!view.active()) {
+        return accounts.forSubject(identity.getPrincipal().getName(), workspaceId).map(found -> {
+            BillingAccounts.Account account = found.orElseThrow(Refusals::noSuchWorkspace);
+            if (!account.active()) {
                 throw Refusals.invitePending();
             }
-            return view.status();
+            return account.status();
         });
     }
 }

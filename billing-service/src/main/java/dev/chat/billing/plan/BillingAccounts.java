@@ -1,20 +1,26 @@
-package dev.chat.billing.checkout;
+package dev.chat.billing.plan;
 
+import dev.chat.model.PlanTier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A workspace's billing account as its admins act on it: Stripe customer, subscription status, seats in use. */
+/**
+ * A workspace's billing account as the caller sees it: plan, limits, Stripe customer and subscription status, seats
+ * in use, and the caller's own standing in the workspace, read in one statement.
+ */
 @ApplicationScoped
 public class BillingAccounts {
 
     /** The workspace and the caller's ($1 is their subject) role in it. */
     private static final String FOR_SUBJECT = """
-            SELECT w.name, w.stripe_customer_id, w.subscription_status, wm.role, wm.status AS member_status,
+            SELECT w.name, w.plan_tier, w.seat_limit, w.ai_budget_limit, w.stripe_customer_id, w.subscription_status,
+                   wm.role, wm.status AS member_status,
                    (SELECT count(*) FROM workspace_members seats WHERE seats.workspace_id = w.id) AS seats_used
             FROM workspaces w
             JOIN users u ON u.idp_subject = $1
@@ -46,13 +52,23 @@ public class BillingAccounts {
     }
 
     private static Account toAccount(Row row) {
-        return new Account(row.getString("name"), row.getString("stripe_customer_id"),
-                row.getString("subscription_status"), "admin".equals(row.getString("role")),
-                "active".equals(row.getString("member_status")), row.getLong("seats_used"));
+        BillingStatus status = new BillingStatus(PlanTier.valueOf(row.getString("plan_tier").toUpperCase(Locale.ROOT)),
+                row.getInteger("seat_limit"), row.getLong("seats_used").intValue(), row.getLong("ai_budget_limit"),
+                row.getString("subscription_status"));
+        return new Account(row.getString("name"), row.getString("stripe_customer_id"), status,
+                "admin".equals(row.getString("role")), "active".equals(row.getString("member_status")));
     }
 
-    /** What a checkout or portal request is decided from. */
-    public record Account(String workspaceName, String customerId, String subscriptionStatus, boolean admin,
-                          boolean active, long seatsUsed) {
+    /** What billing requests are decided from: the workspace's account and the caller's standing in it. */
+    public record Account(String workspaceName, String customerId, BillingStatus status, boolean admin,
+                          boolean active) {
+
+        public String subscriptionStatus() {
+            return status.subscriptionStatus();
+        }
+
+        public long seatsUsed() {
+            return status.seatsUsed();
+        }
     }
 }
