@@ -71,6 +71,7 @@ public class ChannelService {
         Channel.Visibility visibility = request.visibility() == null ? Channel.Visibility.PUBLIC : request.visibility();
         String base = Slugs.from(name, Limits.CHANNEL_SLUG_MAX_CHARS, "channel");
         return transactions.run(tx -> roles.activeMember(tx, subject, workspaceId)
+                .call(me -> stillActive(tx, workspaceId, me.userId()))
                 .chain(me -> createWithFreeSlug(tx, me, workspaceId, name, base, visibility, topic, 1)
                         .call(channel -> events.created(tx, channel, me.userId()))));
     }
