@@ -10,9 +10,9 @@ import java.util.UUID;
 /**
  * Brings a workspace's plan to where its Stripe subscription is now, in one transaction: the subscription's lock is
  * taken first, then the subscription is read from Stripe, then the plan is set. Two deliveries about one subscription
- * therefore read and write one after the other, and the later writer has read the later state: whatever order
- * Stripe delivers in, the last commit reflects Stripe's latest truth. The transaction stays open over the Stripe
- * call, which webhooks' low rate affords.
+ * never overlap, so the later writer has read the later state: whatever order Stripe delivers in, the last commit
+ * reflects Stripe's latest truth. A delivery that finds the subscription busy is answered 503 and Stripe delivers it
+ * again later, so a burst of events about one subscription holds one connection, not one each.
  */
 @ApplicationScoped
 public class SubscriptionSync {
@@ -29,18 +29,24 @@ public class SubscriptionSync {
 
     /** For a Stripe event, recorded in the same transaction: a duplicate changes nothing. */
     public Uni<Outcome> onEvent(String eventId, String eventType, String subscriptionId, UUID workspaceHint) {
-        return pool.withTransaction(tx -> plans.lockSubscription(tx, subscriptionId)
+        return pool.withTransaction(tx -> plans.tryLockSubscription(tx, subscriptionId)
+                .invoke(locked -> {
+                    if (!locked) {
+                        throw new SubscriptionBusyException();
+                    }
+                })
                 .chain(() -> plans.record(tx, eventId, eventType))
                 .chain(recorded -> !recorded ? Uni.createFrom().item(Outcome.DUPLICATE)
                         : stripe.subscription(subscriptionId)
                                 .chain(subscription -> plans.applyState(tx, eventId, subscription, workspaceHint))));
     }
 
-    /** Without an event (the grace-period check). */
+    /** Without an event (the grace-period check); a subscription being handled now is left to that delivery. */
     public Uni<Outcome> refresh(String subscriptionId) {
-        return pool.withTransaction(tx -> plans.lockSubscription(tx, subscriptionId)
-                .chain(() -> stripe.subscription(subscriptionId))
-                .chain(subscription -> plans.applyState(tx, null, subscription, null)));
+        return pool.withTransaction(tx -> plans.tryLockSubscription(tx, subscriptionId)
+                .chain(locked -> !locked ? Uni.createFrom().item(Outcome.IGNORED)
+                        : stripe.subscription(subscriptionId)
+                                .chain(subscription -> plans.applyState(tx, null, subscription, null))));
     }
 
     /** Records an event that concerns no subscription, so that its redeliveries are recognized. */

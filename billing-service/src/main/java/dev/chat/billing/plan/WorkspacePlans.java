@@ -1,6 +1,7 @@
 package dev.chat.billing.plan;
 
 import dev.chat.billing.outbox.BillingOutbox;
+import dev.chat.billing.stripe.StripeApi;
 import dev.chat.billing.stripe.SubscriptionState;
 import dev.chat.model.EventType;
 import dev.chat.model.PlanTier;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The workspace side of billing: Stripe events recorded once, and the plan a subscription's current state gives set
@@ -28,8 +30,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkspacePlans {
 
-    /** Namespace of the subscription locks: the two-int advisory key space, apart from the relay's bigint lock. */
-    private static final String LOCK_SUBSCRIPTION = "SELECT pg_advisory_xact_lock(1937011298, hashtext($1))";
+    /**
+     * Namespace of the subscription locks: the two-int advisory key space, apart from the relay's bigint lock. Tried,
+     * never waited for: a delivery that finds the subscription busy is refused and Stripe delivers it again later,
+     * rather than holding one of the few connections while another delivery waits on Stripe.
+     */
+    private static final String TRY_LOCK_SUBSCRIPTION = "SELECT pg_try_advisory_xact_lock(1937011298, hashtext($1))";
 
     private static final String RECORD_EVENT = """
             INSERT INTO processed_billing_events (event_id, event_type) VALUES ($1, $2) ON CONFLICT DO NOTHING
@@ -66,6 +72,8 @@ public class WorkspacePlans {
             SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'admin' AND status = 'active'
             """;
 
+    private static final Logger LOG = Logger.getLogger(WorkspacePlans.class);
+
     private final Pool pool;
     private final BillingOutbox outbox;
     private final PlanRules rules;
@@ -80,9 +88,14 @@ public class WorkspacePlans {
         return pool.preparedQuery(ALREADY_PROCESSED).execute(Tuple.of(eventId)).map(rows -> rows.size() > 0);
     }
 
-    /** Serializes the handling of one subscription (a transaction-scoped lock, in a key space of its own). */
-    public Uni<Void> lockSubscription(SqlClient tx, String subscriptionId) {
-        return tx.preparedQuery(LOCK_SUBSCRIPTION).execute(Tuple.of(subscriptionId)).replaceWithVoid();
+    /**
+     * Serializes the handling of one subscription (a transaction-scoped lock, in a key space of its own).
+     *
+     * @return false when another transaction holds it
+     */
+    public Uni<Boolean> tryLockSubscription(SqlClient tx, String subscriptionId) {
+        return tx.preparedQuery(TRY_LOCK_SUBSCRIPTION).execute(Tuple.of(subscriptionId))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** @return false when the event was recorded before (a duplicate delivery) */
@@ -115,8 +128,15 @@ public class WorkspacePlans {
             Instant pastDueSince = PlanRules.pastDueSince(subscription, recorded == null ? null : recorded.toInstant(),
                     now);
             Plan plan = rules.planFor(subscription, pastDueSince, now);
-            if (current != null && !current.equals(subscription.id()) && plan.tier() == PlanTier.FREE) {
-                return linked.replaceWith(Outcome.IGNORED);
+            if (current != null && !current.equals(subscription.id())) {
+                if (plan.tier() == PlanTier.FREE) {
+                    return linked.replaceWith(Outcome.IGNORED);
+                }
+                if (StripeApi.RUNNING.contains(workspace.getString("subscription_status"))) {
+                    // Two checkouts paid at the same instant: the newer subscription is used; the older still bills.
+                    LOG.warnf("Workspace %s has two running subscriptions, %s and %s: refund and cancel one in Stripe",
+                            id, current, subscription.id());
+                }
             }
             return linked.chain(() -> setPlan(tx, id, workspace, subscription, plan, pastDueSince))
                     .replaceWith(Outcome.APPLIED);

@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,9 +156,10 @@ class StripeWebhookTest {
     }
 
     @Test
-    void concurrentDeliveriesCommitInTheOrderTheyReadStripe() throws Exception {
+    void deliveriesAboutOneSubscriptionNeverOverlapSoTheLastCommitCarriesTheLatestState() throws Exception {
         // The first delivery reads "active" slowly; meanwhile the subscription is cancelled and a second delivery
-        // comes. Handled one after the other per subscription, the later commit carries the later state.
+        // comes. It finds the subscription busy and is refused (Stripe delivers it again later); applied then, it
+        // reads the later state. Without the lock it would commit first and be overwritten by the slow, older read.
         String scenario = "cancel-race-" + subscription;
         Map<String, Object> active = Map.of("id", subscription, "customer", customer, "status", "active",
                 "quantity", 20, "invoice_created", Instant.now().getEpochSecond(), "invoice_status", "paid",
@@ -177,11 +180,12 @@ class StripeWebhookTest {
         String deleted = event(newEventId(), "customer.subscription.deleted",
                 subscriptionObject(subscription, workspace, customer, "canceled", 20), Instant.now());
 
-        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
                 () -> deliver(updated).extract().statusCode());
         Thread.sleep(400);
-        deliver(deleted).statusCode(200);
-        assertEquals(200, first.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        deliver(deleted).statusCode(503).body("code", equalTo("subscription_busy"));
+        assertEquals(200, first.get(30, TimeUnit.SECONDS));
+        deliver(deleted).statusCode(200).body("outcome", equalTo("applied"));
         assertEquals("free/10/0/canceled/" + subscription + "/" + customer, plan());
     }
 
