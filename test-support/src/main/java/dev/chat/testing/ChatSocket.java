@@ -56,6 +56,17 @@ public final class ChatSocket implements AutoCloseable {
         return poll(Duration.ofSeconds(10));
     }
 
+    /** The next frame, waiting up to 10 s; a failure names what was awaited and whether the socket had closed. */
+    public JsonNode next(String awaited) {
+        try {
+            return next();
+        } catch (AssertionError e) {
+            String state = closed.isDone() ? "closed: " + closed.handle((reason, error) -> reason != null ? reason
+                    : String.valueOf(error)).join() : "open";
+            throw new AssertionError(e.getMessage() + " awaiting " + awaited + " (socket " + state + ")", e);
+        }
+    }
+
     public JsonNode nextMatching(java.util.function.Predicate<JsonNode> wanted) {
         while (true) {
             JsonNode frame = next();
