@@ -41,9 +41,19 @@ public final class TestData {
                 + "VALUES (?, ?, ?, 'active', now())", workspaceId, userId, role);
     }
 
+    /** An invited member as an email invite makes one: the seat, and the pending invite to their address. */
     public static void invitedMember(UUID workspaceId, UUID userId) {
         update("INSERT INTO workspace_members (workspace_id, user_id, role, status) VALUES (?, ?, 'member', 'invited')",
                 workspaceId, userId);
+        int invites = update("""
+                INSERT INTO invites (id, workspace_id, kind, email, token_hash, created_by, max_uses, expires_at)
+                SELECT gen_random_uuid(), ?, 'email', lower(email), uuid_send(gen_random_uuid()), id, 1,
+                       now() + interval '7 days'
+                FROM users WHERE id = ? AND email IS NOT NULL
+                """, workspaceId, userId);
+        if (invites != 1) {
+            throw new IllegalArgumentException("an invited member needs an email address: " + userId);
+        }
     }
 
     public static UUID channel(UUID workspaceId, String slug, String visibility) {

@@ -22,6 +22,12 @@ public interface InviteConfig {
     @WithDefault("http://localhost:3000/invite")
     String acceptUrl();
 
+    /**
+     * How often seats held by email invites that ran out are given back in workspaces where nobody takes a seat
+     * (set in application.properties, where the scheduler reads it).
+     */
+    Duration releaseInterval();
+
     /** Whether the logging mail sender writes out invite links (for local runs only: they are credentials). */
     @WithDefault("false")
     boolean logLinks();

@@ -93,6 +93,26 @@ public class MemberRepository {
             RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
             """;
 
+    /** An invited member whose email invite can no longer be accepted: it ran out (or is gone). */
+    private static final String INVITATION_LAPSED = """
+            wm.status = 'invited' AND NOT EXISTS (
+                SELECT 1 FROM invites i
+                WHERE i.workspace_id = wm.workspace_id AND i.kind = 'email' AND i.email = lower(u.email)
+                  AND i.revoked_at IS NULL AND i.use_count = 0 AND i.expires_at > now())
+            """;
+
+    private static final String REMOVE_LAPSED_INVITED = """
+            DELETE FROM workspace_members wm USING users u
+            WHERE wm.user_id = u.id AND wm.workspace_id = $1 AND\s""" + INVITATION_LAPSED + """
+            RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            """;
+
+    private static final String WORKSPACES_WITH_LAPSED_INVITED = """
+            SELECT DISTINCT wm.workspace_id FROM workspace_members wm JOIN users u ON u.id = wm.user_id
+            WHERE\s""" + INVITATION_LAPSED + """
+            LIMIT $1
+            """;
+
     /** Everyone in #general (the workspace's own channel) as they join. */
     private static final String JOIN_GENERAL = """
             INSERT INTO channel_members (channel_id, user_id)
@@ -164,6 +184,24 @@ public class MemberRepository {
     public Uni<Optional<Member>> removeInvited(SqlClient tx, UUID workspaceId, String email) {
         return tx.preparedQuery(REMOVE_INVITED_EMAIL).execute(Tuple.of(workspaceId, email))
                 .map(MemberRepository::firstMember);
+    }
+
+    /** Frees the seats of invited members whose invite ran out. @return those members as they were */
+    public Uni<List<Member>> removeLapsedInvited(SqlClient tx, UUID workspaceId) {
+        return tx.preparedQuery(REMOVE_LAPSED_INVITED).execute(Tuple.of(workspaceId)).map(rows -> {
+            List<Member> removed = new ArrayList<>();
+            rows.forEach(row -> removed.add(toMember(row)));
+            return removed;
+        });
+    }
+
+    /** Workspaces where some invited member's invite ran out, at most {@code limit} of them. */
+    public Uni<List<UUID>> workspacesWithLapsedInvited(SqlClient client, int limit) {
+        return client.preparedQuery(WORKSPACES_WITH_LAPSED_INVITED).execute(Tuple.of(limit)).map(rows -> {
+            List<UUID> workspaces = new ArrayList<>();
+            rows.forEach(row -> workspaces.add(row.getUUID("workspace_id")));
+            return workspaces;
+        });
     }
 
     private Uni<Void> joinGeneral(SqlClient tx, UUID workspaceId, UUID userId) {

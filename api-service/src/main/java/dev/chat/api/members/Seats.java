@@ -2,7 +2,9 @@ package dev.chat.api.members;
 
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.http.problems.SeatLimitException;
+import dev.chat.model.EventType;
 import dev.chat.model.protocol.ErrorCode;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -13,10 +15,20 @@ import java.util.UUID;
  * Seats (seed §2): active and invited members each hold one, up to the workspace's {@code seat_limit}. Everything
  * that takes or gives back a seat first locks the workspace row, so seat changes of one workspace happen one at a
  * time and each counts what the previous one committed (brief decision 6: never a read-then-write race in Java).
- * A limit lowered below the count removes nobody; it only refuses new seats until enough members leave.
+ * A limit lowered below the count removes nobody; it only refuses new seats until enough members leave. An invited
+ * member holds their seat while their invite can still be accepted: once it has run out, taking the lock gives the
+ * seat back (announced as {@code member.removed}), and {@link ExpiredInvitations} does so for idle workspaces too.
  */
 @ApplicationScoped
 public class Seats {
+
+    private final MemberRepository members;
+    private final MemberEvents events;
+
+    public Seats(MemberRepository members, MemberEvents events) {
+        this.members = members;
+        this.events = events;
+    }
 
     private static final String LOCK_WORKSPACE = "SELECT seat_limit FROM workspaces WHERE id = $1 FOR UPDATE";
 
@@ -34,9 +46,16 @@ public class Seats {
                 throw new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
             }
             int limit = rows.iterator().next().getInteger("seat_limit");
-            return tx.preparedQuery(SEATS_USED).execute(Tuple.of(workspaceId))
+            return releaseLapsedInvitations(tx, workspaceId)
+                    .chain(() -> tx.preparedQuery(SEATS_USED).execute(Tuple.of(workspaceId)))
                     .map(used -> new SeatCount(limit, used.iterator().next().getLong(0).intValue()));
         });
+    }
+
+    private Uni<Void> releaseLapsedInvitations(SqlClient tx, UUID workspaceId) {
+        return members.removeLapsedInvited(tx, workspaceId).chain(removed -> Multi.createFrom().iterable(removed)
+                .onItem().transformToUniAndConcatenate(member -> events.announce(tx, EventType.MEMBER_REMOVED, member))
+                .collect().last().replaceWithVoid());
     }
 
     /** The seats of a workspace at one moment. */

@@ -2,18 +2,24 @@ package dev.chat.api.invites;
 
 import static dev.chat.api.ApiCalls.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chat.api.Team;
+import dev.chat.api.members.ExpiredInvitations;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.Concurrently;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.RestAssured;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +27,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ChatTestResource.class)
 class SeatTest {
+
+    @Inject
+    ExpiredInvitations expiredInvitations;
+
+    @Inject
+    CapturedInviteMails mails;
 
     @Test
     void fiftyConcurrentAcceptsIntoTenFreeSeatsLetExactlyTenIn() throws Exception {
@@ -74,6 +86,66 @@ class SeatTest {
         TestData.update("UPDATE workspaces SET seat_limit = 3 WHERE id = ?", team.workspace());
         as(TestData.newSubject("on-time")).post(InviteTest.accept(link)).then().statusCode(200);
         assertEquals(3, members(team));
+    }
+
+    @Test
+    void anEmailInviteThatRanOutGivesItsSeatBackToTheNextPersonWhoNeedsIt() {
+        Team team = Team.create();
+        TestData.update("UPDATE workspaces SET seat_limit = 4 WHERE id = ?", team.workspace());
+        String link = as(team.aliceSubject()).body(Map.of()).post(invites(team)).then().statusCode(201)
+                .extract().path("token");
+        String ida = TestData.newSubject("ida");
+        as(team.aliceSubject()).body(Map.of("email", ida)).post(invites(team)).then().statusCode(201);
+        expireEmailInvite(team, ida);
+
+        // Her own late acceptance is refused and, like every refusal, writes nothing: her seat is still counted.
+        as(ida).post(InviteTest.accept(mails.lastTokenTo(ida))).then().statusCode(410)
+                .body("code", equalTo("invite_expired"));
+        assertEquals(4, members(team));
+        assertEquals(0, removals(team, ida));
+
+        // The next seat taken finds four of four used, of which Ida's is no longer held: it is given back first.
+        as(TestData.newSubject("newcomer")).post(InviteTest.accept(link)).then().statusCode(200);
+        assertEquals(4, members(team));
+        assertEquals(0, TestData.count("SELECT count(*) FROM workspace_members wm JOIN users u ON u.id = wm.user_id "
+                + "WHERE wm.workspace_id = ? AND u.email = ?", team.workspace(), ida));
+        assertEquals(1, removals(team, ida));
+        // Inviting her again needs a seat again.
+        as(team.aliceSubject()).body(Map.of("email", ida)).post(invites(team))
+                .then().statusCode(402).body("code", equalTo("seat_limit_reached"));
+    }
+
+    @Test
+    void seatsOfInvitationsThatRanOutInAQuietWorkspaceAreGivenBackPeriodically() {
+        Team team = Team.create();
+        String jo = TestData.newSubject("jo");
+        String kim = TestData.newSubject("kim");
+        as(team.aliceSubject()).body(Map.of("email", jo)).post(invites(team)).then().statusCode(201);
+        as(team.aliceSubject()).body(Map.of("email", kim)).post(invites(team)).then().statusCode(201);
+        UUID joUser = UUID.fromString(TestData.string("SELECT id::text FROM users WHERE email = ?", jo));
+        expireEmailInvite(team, jo);
+
+        expiredInvitations.run().await().atMost(Duration.ofSeconds(30));
+        expiredInvitations.run().await().atMost(Duration.ofSeconds(30));
+
+        as(team.aliceSubject()).get("/api/workspaces/" + team.workspace() + "/members").then().statusCode(200)
+                .body("email", not(hasItem(jo)))
+                .body("find { it.email == '" + kim + "' }.status", equalTo("invited"));
+        assertEquals(1, removals(team, jo), "one member.removed, however many passes");
+        assertEquals(1, TestData.count("""
+                SELECT count(*) FROM outbox WHERE event_type = 'member.removed' AND workspace_id = ?
+                  AND rooms @> ARRAY['user:' || ?, 'user:' || ?] AND payload -> 'payload' ->> 'status' = 'invited'
+                """, team.workspace(), team.alice(), joUser));
+    }
+
+    private static void expireEmailInvite(Team team, String email) {
+        TestData.update("UPDATE invites SET expires_at = now() - interval '1 minute' WHERE workspace_id = ? "
+                + "AND email = ?", team.workspace(), email);
+    }
+
+    private static long removals(Team team, String email) {
+        return TestData.count("SELECT count(*) FROM outbox WHERE event_type = 'member.removed' AND workspace_id = ? "
+                + "AND payload -> 'payload' ->> 'email' = ?", team.workspace(), email);
     }
 
     private static long members(Team team) {
