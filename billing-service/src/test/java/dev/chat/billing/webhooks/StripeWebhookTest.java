@@ -182,7 +182,7 @@ class StripeWebhookTest {
 
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
                 () -> deliver(updated).extract().statusCode());
-        Thread.sleep(400);
+        awaitStripeRead(subscription); // the first delivery holds the lock from before its read until it commits
         deliver(deleted).statusCode(503).body("code", equalTo("subscription_busy"));
         assertEquals(200, first.get(30, TimeUnit.SECONDS));
         deliver(deleted).statusCode(200).body("outcome", equalTo("applied"));
@@ -244,6 +244,18 @@ class StripeWebhookTest {
         subscriptionIs(subscription, workspace, customer, "active", 12, Instant.now());
         deliver(payload).statusCode(200).body("outcome", equalTo("applied"));
         assertEquals("pro/12/6000/active/" + subscription + "/" + customer, plan());
+    }
+
+    /** Waits until the fake Stripe has been asked for the subscription once. */
+    private static void awaitStripeRead(String subscriptionId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (FakeStripe.server().findAll(WireMock.getRequestedFor(
+                WireMock.urlPathEqualTo("/v1/subscriptions/" + subscriptionId))).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the first delivery never read the subscription");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private ValidatableResponse deliver(String payload) {
