@@ -83,20 +83,22 @@ public class InviteService {
         String url = config.acceptUrl() + "#" + token;
         if (request.email() == null) {
             Integer maxUses = maxUses(request.maxUses());
-            return transactions.run(tx -> seats.lock(tx, workspaceId).chain(count -> roles.admin(tx, subject,
-                    workspaceId).invoke(() -> count.requireFree()).chain(admin -> {
+            return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId)
+                    .chain(count -> roles.admin(tx, subject, workspaceId).invoke(() -> count.requireFree()))
+                    .chain(admin -> {
                         Invite invite = new Invite(UuidCreator.getTimeOrderedEpoch(), workspaceId, Invite.Kind.LINK,
                                 null, maxUses, 0, expiresAt, null, now, admin.userId());
                         return invites.insert(tx, invite, InviteTokens.hash(token)).replaceWith(new InviteRequests
                                 .Created(invite.id(), Invite.Kind.LINK, null, url, token, maxUses, expiresAt));
-                    })));
+                    }));
         }
         String email = email(request.email());
         if (request.maxUses() != null && request.maxUses() != 1) {
             throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
                     "An email invite is used once: leave 'max_uses' out or set it to 1.");
         }
-        return transactions.run(tx -> seats.lock(tx, workspaceId).chain(count -> roles.admin(tx, subject, workspaceId)
+        return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId)
+                .chain(count -> roles.admin(tx, subject, workspaceId)
                         .chain(admin -> users.forInvitedEmail(tx, email)
                                 .chain(userId -> members.member(tx, workspaceId, userId)
                                         .chain(existing -> holdSeat(tx, workspaceId, userId, existing, count)))
@@ -158,7 +160,7 @@ public class InviteService {
 
     /** Revokes the invite; an email invite's unaccepted seat is given back. Revoking twice changes nothing. */
     public Uni<Void> revoke(String subject, UUID workspaceId, UUID inviteId) {
-        return transactions.run(tx -> seats.lock(tx, workspaceId)
+        return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId)
                 .chain(() -> roles.admin(tx, subject, workspaceId))
                 .chain(() -> invites.byId(tx, inviteId, workspaceId))
                 .chain(found -> {

@@ -49,9 +49,9 @@ public class MemberService {
      * workspace are revoked with them, so that removal is not undone by an old invite.
      */
     public Uni<Void> remove(String subject, UUID workspaceId, UUID userId) {
-        // Seats first: the caller's role is then read after any concurrent change to it has committed.
-        return transactions.run(tx -> seats.lock(tx, workspaceId).chain(() -> roles.activeMember(tx, subject,
-                workspaceId)).chain(me -> {
+        // Seats first (members only): the caller's role is then read after any concurrent change to it has committed.
+        return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId)
+                .chain(() -> roles.activeMember(tx, subject, workspaceId)).chain(me -> {
             if (!me.admin() && !me.userId().equals(userId)) {
                 throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only admins remove other members.");
             }

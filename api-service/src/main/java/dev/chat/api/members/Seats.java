@@ -1,5 +1,6 @@
 package dev.chat.api.members;
 
+import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.http.problems.SeatLimitException;
 import dev.chat.model.EventType;
@@ -24,10 +25,21 @@ public class Seats {
 
     private final MemberRepository members;
     private final MemberEvents events;
+    private final WorkspaceRoles roles;
 
-    public Seats(MemberRepository members, MemberEvents events) {
+    public Seats(MemberRepository members, MemberEvents events, WorkspaceRoles roles) {
         this.members = members;
         this.events = events;
+        this.roles = roles;
+    }
+
+    /**
+     * Locks the seats on behalf of a caller who must be an active member: anyone else is refused before the lock is
+     * taken, so that outsiders cannot hold a workspace up. Read the caller's role again after it: only then is it
+     * one no concurrent change can undo.
+     */
+    public Uni<SeatCount> lockForMember(SqlClient tx, String subject, UUID workspaceId) {
+        return roles.activeMember(tx, subject, workspaceId).chain(() -> lock(tx, workspaceId));
     }
 
     private static final String LOCK_WORKSPACE = "SELECT seat_limit FROM workspaces WHERE id = $1 FOR UPDATE";

@@ -14,12 +14,16 @@ import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.RestAssured;
-import java.util.List;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +140,27 @@ class SeatTest {
                 SELECT count(*) FROM outbox WHERE event_type = 'member.removed' AND workspace_id = ?
                   AND rooms @> ARRAY['user:' || ?, 'user:' || ?] AND payload -> 'payload' ->> 'status' = 'invited'
                 """, team.workspace(), team.alice(), joUser));
+    }
+
+    @Test
+    void outsidersAreRefusedWithoutEverWaitingForTheSeatLock() throws Exception {
+        Team team = Team.create();
+        String outsider = TestData.newSubject("outsider");
+        try (Connection holder = TestData.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM workspaces WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, team.workspace());
+                lock.executeQuery().close();
+            }
+            // With the seats locked elsewhere, an outsider's seat-taking calls are answered, not queued behind it.
+            CompletableFuture<Integer> invite = CompletableFuture.supplyAsync(() -> as(outsider)
+                    .body(Map.of("email", TestData.newSubject("x"))).post(invites(team)).statusCode());
+            CompletableFuture<Integer> removal = CompletableFuture.supplyAsync(() -> as(outsider)
+                    .delete("/api/workspaces/" + team.workspace() + "/members/" + team.bob()).statusCode());
+            assertEquals(404, invite.get(20, TimeUnit.SECONDS));
+            assertEquals(404, removal.get(20, TimeUnit.SECONDS));
+            holder.rollback();
+        }
     }
 
     private static void expireEmailInvite(Team team, String email) {
