@@ -1,6 +1,7 @@
 package dev.chat.api.identity;
 
 import dev.chat.api.identity.UserRepository.UserAccount;
+import dev.chat.api.outbox.EventTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,19 +9,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The caller's account, created on their first call and given the profile the directory knows (seed §5: WorkOS
  * tokens carry no email). The directory is asked only while the account has no email, never inside a transaction.
- * A verified email that was invited before its owner ever signed in brings that invitation along (UserRepository).
+ * A verified email that was invited before its owner ever signed in brings that invitation along (InvitationTakeover).
  */
 @ApplicationScoped
 public class UserAccounts {
 
     private final Pool pool;
+    private final EventTransactions transactions;
     private final UserRepository users;
     private final UserProfiles profiles;
+    private final InvitationTakeover invitations;
 
-    public UserAccounts(Pool pool, UserRepository users, UserProfiles profiles) {
+    public UserAccounts(Pool pool, EventTransactions transactions, UserRepository users, UserProfiles profiles,
+                        InvitationTakeover invitations) {
         this.pool = pool;
+        this.transactions = transactions;
         this.users = users;
         this.profiles = profiles;
+        this.invitations = invitations;
     }
 
     public Uni<UserAccount> signIn(Caller caller) {
@@ -28,7 +34,7 @@ public class UserAccounts {
                 .chain(account -> account.email() != null
                         ? Uni.createFrom().item(account)
                         : profiles.lookup(caller.subject()).chain(profile -> profile
-                                .map(p -> pool.withTransaction(tx -> users.completeProfile(tx, account, p.email(),
+                                .map(p -> transactions.run(tx -> invitations.completeProfile(tx, account, p.email(),
                                         p.name())))
                                 .orElseGet(() -> Uni.createFrom().item(account))));
     }

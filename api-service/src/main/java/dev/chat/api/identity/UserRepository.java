@@ -6,6 +6,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,7 +47,7 @@ public class UserRepository {
             RETURNING id, email, name
             """;
 
-    /** An account made for an invited address, which nobody has signed in to yet (locked: it is about to be taken). */
+    /** An account made for an invited address, which nobody has signed in to yet. */
     private static final String UNCLAIMED_WITH_EMAIL = """
             SELECT id FROM users WHERE lower(email) = lower($1) AND idp_subject IS NULL FOR UPDATE
             """;
@@ -55,6 +58,7 @@ public class UserRepository {
             WHERE moved.user_id = $1
               AND NOT EXISTS (SELECT 1 FROM workspace_members mine
                               WHERE mine.user_id = $2 AND mine.workspace_id = moved.workspace_id)
+            RETURNING moved.workspace_id
             """;
 
     private static final String DELETE_UNCLAIMED = "DELETE FROM users WHERE id = $1 AND idp_subject IS NULL";
@@ -84,26 +88,30 @@ public class UserRepository {
                                 .map(again -> toAccount(again.iterator().next())));
     }
 
-    /**
-     * Gives the account its profile. When the (verified) email belongs to an invited account nobody has signed in to,
-     * that account's invitations move to this one and it is deleted, so the invite is the signed-in user's to accept.
-     * Runs in the caller's transaction.
-     *
-     * @return the account with its profile, or {@code account} unchanged when nothing was filled in
-     */
+    /** Fills in the account's profile where it has none. Runs in the caller's transaction. */
     public Uni<UserAccount> completeProfile(SqlClient tx, UserAccount account, String email, String name) {
-        Uni<Void> claimed = email == null ? Uni.createFrom().voidItem()
-                : tx.preparedQuery(UNCLAIMED_WITH_EMAIL).execute(Tuple.of(email)).chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    UUID unclaimed = rows.iterator().next().getUUID("id");
-                    return tx.preparedQuery(MOVE_MEMBERSHIPS).execute(Tuple.of(unclaimed, account.id()))
-                            .chain(() -> tx.preparedQuery(DELETE_UNCLAIMED).execute(Tuple.of(unclaimed)))
-                            .replaceWithVoid();
-                });
-        return claimed.chain(() -> tx.preparedQuery(COMPLETE_PROFILE).execute(Tuple.of(account.id(), email, name)))
+        return tx.preparedQuery(COMPLETE_PROFILE).execute(Tuple.of(account.id(), email, name))
                 .map(rows -> rows.size() == 0 ? account : toAccount(rows.iterator().next()));
+    }
+
+    /** The account made for an invited address that nobody has signed in to yet, locked: it is about to be taken. */
+    public Uni<Optional<UUID>> lockUnclaimed(SqlClient tx, String email) {
+        return tx.preparedQuery(UNCLAIMED_WITH_EMAIL).execute(Tuple.of(email))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
+    /**
+     * The unclaimed account's invitations move to the signed-in one, except to workspaces it is in already, and the
+     * unclaimed account is deleted (with those).
+     *
+     * @return the workspaces whose invitation moved
+     */
+    public Uni<List<UUID>> takeOver(SqlClient tx, UUID unclaimed, UUID accountId) {
+        return tx.preparedQuery(MOVE_MEMBERSHIPS).execute(Tuple.of(unclaimed, accountId)).chain(moved -> {
+            List<UUID> workspaces = new ArrayList<>();
+            moved.forEach(row -> workspaces.add(row.getUUID("workspace_id")));
+            return tx.preparedQuery(DELETE_UNCLAIMED).execute(Tuple.of(unclaimed)).replaceWith(workspaces);
+        });
     }
 
     /** The account of {@code email}, created without a subject when the address has none yet. */

@@ -34,6 +34,12 @@ public class MemberRepository {
             WHERE wm.workspace_id = $1 AND wm.user_id = $2
             """;
 
+    private static final String MEMBERSHIPS_OF_USER = """
+            SELECT wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
+            FROM workspace_members wm JOIN users u ON u.id = wm.user_id
+            WHERE wm.user_id = $1
+            """;
+
     private static final String LIST = """
             SELECT wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
             FROM workspace_members wm JOIN users u ON u.id = wm.user_id
@@ -135,12 +141,13 @@ public class MemberRepository {
     }
 
     /** Active members, and invited ones too when {@code withInvited}. */
+    /** The user's place in every workspace they are in or invited to. */
+    public Uni<List<Member>> membershipsOf(SqlClient client, UUID userId) {
+        return client.preparedQuery(MEMBERSHIPS_OF_USER).execute(Tuple.of(userId)).map(MemberRepository::members);
+    }
+
     public Uni<List<Member>> list(SqlClient client, UUID workspaceId, boolean withInvited) {
-        return client.preparedQuery(LIST).execute(Tuple.of(workspaceId, withInvited)).map(rows -> {
-            List<Member> members = new ArrayList<>();
-            rows.forEach(row -> members.add(toMember(row)));
-            return members;
-        });
+        return client.preparedQuery(LIST).execute(Tuple.of(workspaceId, withInvited)).map(MemberRepository::members);
     }
 
     public Uni<List<UUID>> admins(SqlClient client, UUID workspaceId) {
@@ -188,11 +195,7 @@ public class MemberRepository {
 
     /** Frees the seats of invited members whose invite ran out. @return those members as they were */
     public Uni<List<Member>> removeLapsedInvited(SqlClient tx, UUID workspaceId) {
-        return tx.preparedQuery(REMOVE_LAPSED_INVITED).execute(Tuple.of(workspaceId)).map(rows -> {
-            List<Member> removed = new ArrayList<>();
-            rows.forEach(row -> removed.add(toMember(row)));
-            return removed;
-        });
+        return tx.preparedQuery(REMOVE_LAPSED_INVITED).execute(Tuple.of(workspaceId)).map(MemberRepository::members);
     }
 
     /** Workspaces where some invited member's invite ran out, at most {@code limit} of them. */
@@ -206,6 +209,12 @@ public class MemberRepository {
 
     private Uni<Void> joinGeneral(SqlClient tx, UUID workspaceId, UUID userId) {
         return tx.preparedQuery(JOIN_GENERAL).execute(Tuple.of(workspaceId, userId)).replaceWithVoid();
+    }
+
+    private static List<Member> members(RowSet<Row> rows) {
+        List<Member> members = new ArrayList<>();
+        rows.forEach(row -> members.add(toMember(row)));
+        return members;
     }
 
     private static Optional<Member> firstMember(RowSet<Row> rows) {

@@ -93,8 +93,18 @@ class InviteTest {
         as(frank).post(accept(token)).then().statusCode(403).body("code", equalTo("invite_wrong_email"));
         assertEquals(membersBefore, members(team), "a refused acceptance writes nothing");
 
-        // Erin signs in with her address in another case: the invited account becomes hers.
+        // Erin signs in with her address in another case: the invitation moves to her account, and the admins'
+        // clients, which know it by the invited account's id, are told (removed from that one, invited to hers).
+        String invitedAccount = TestData.string("SELECT id::text FROM users WHERE email = ?", erin);
         String erinSubject = erin.toUpperCase().replace("@EXAMPLE.COM", "@example.com");
+        String erinAccount = as(erinSubject).get("/api/me").then().statusCode(200).extract().path("user.id");
+        assertEquals(String.join(" | ", "member.invited " + invitedAccount, "member.removed " + invitedAccount,
+                "member.invited " + erinAccount), TestData.string("""
+                        SELECT string_agg(event_type || ' ' || (payload -> 'payload' ->> 'user_id'), ' | ' ORDER BY id)
+                        FROM outbox WHERE workspace_id = ? AND rooms @> ARRAY['user:' || ?]
+                          AND lower(payload -> 'payload' ->> 'email') = ?
+                          AND payload -> 'payload' ->> 'status' = 'invited'
+                        """, team.workspace(), team.alice(), erin));
         as(erinSubject).post(accept(token)).then().statusCode(200).body("member.status", equalTo("active"));
         assertEquals(1, TestData.count("SELECT count(*) FROM users WHERE lower(email) = ?", erin));
         assertEquals(1, TestData.count("SELECT count(*) FROM users WHERE idp_subject = ?", erinSubject));
