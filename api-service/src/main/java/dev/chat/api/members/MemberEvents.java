@@ -4,6 +4,7 @@ import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.Room;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,13 @@ public class MemberEvents {
     public MemberEvents(MemberRepository members, OutboxWriter outbox) {
         this.members = members;
         this.outbox = outbox;
+    }
+
+    /** Writes one event per member, in order, on the transaction that made the changes. */
+    public Uni<Void> announceAll(SqlClient tx, EventType type, List<Member> changed) {
+        return Multi.createFrom().iterable(changed)
+                .onItem().transformToUniAndConcatenate(member -> announce(tx, type, member))
+                .collect().last().replaceWithVoid();
     }
 
     /** Writes the event on the transaction that made the change. */

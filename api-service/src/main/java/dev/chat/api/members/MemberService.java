@@ -50,21 +50,24 @@ public class MemberService {
      */
     public Uni<Void> remove(String subject, UUID workspaceId, UUID userId) {
         // Seats first (members only): the caller's role is then read after any concurrent change to it has committed.
-        return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId)
-                .chain(() -> roles.activeMember(tx, subject, workspaceId)).chain(me -> {
-            if (!me.admin() && !me.userId().equals(userId)) {
-                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only admins remove other members.");
-            }
-            return members.admins(tx, workspaceId)
-                    .chain(admins -> {
-                        if (admins.size() == 1 && admins.contains(userId)) {
-                            throw new ConflictException(LAST_ADMIN, "The workspace's last admin cannot leave it: "
-                                    + "a workspace always keeps one.");
-                        }
-                        return members.remove(tx, workspaceId, userId);
-                    })
-                    .chain(removed -> events.announce(tx, EventType.MEMBER_REMOVED, removed.orElseThrow(() ->
-                            new NotFoundException(ErrorCode.NOT_FOUND, "No such member of this workspace."))));
-        }));
+        return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId).chain(count -> roles
+                .activeMember(tx, subject, workspaceId).chain(me -> {
+                    if (!me.admin() && !me.userId().equals(userId)) {
+                        throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only admins remove other members.");
+                    }
+                    if (count.released().contains(userId)) {
+                        return Uni.createFrom().voidItem(); // an invitation that ran out: the lock just removed it
+                    }
+                    return members.admins(tx, workspaceId)
+                            .chain(admins -> {
+                                if (admins.size() == 1 && admins.contains(userId)) {
+                                    throw new ConflictException(LAST_ADMIN, "The workspace's last admin cannot leave "
+                                            + "it: a workspace always keeps one.");
+                                }
+                                return members.remove(tx, workspaceId, userId);
+                            })
+                            .chain(removed -> events.announce(tx, EventType.MEMBER_REMOVED, removed.orElseThrow(() ->
+                                    new NotFoundException(ErrorCode.NOT_FOUND, "No such member of this workspace."))));
+                })));
     }
 }

@@ -4,13 +4,15 @@ import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.http.problems.SeatLimitException;
 import dev.chat.model.EventType;
+import dev.chat.model.Member;
 import dev.chat.model.protocol.ErrorCode;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Seats (seed §2): active and invited members each hold one, up to the workspace's {@code seat_limit}. Everything
@@ -42,7 +44,11 @@ public class Seats {
         return roles.activeMember(tx, subject, workspaceId).chain(() -> lock(tx, workspaceId));
     }
 
-    private static final String LOCK_WORKSPACE = "SELECT seat_limit FROM workspaces WHERE id = $1 FOR UPDATE";
+    /**
+     * Seat changes exclude each other; inserts that merely reference the workspace (a channel, a member row) take a key
+     * share lock, which this mode does not block, so they never wait on it nor deadlock with it.
+     */
+    static final String LOCK_WORKSPACE = "SELECT seat_limit FROM workspaces WHERE id = $1 FOR NO KEY UPDATE";
 
     /** A separate statement, so that (in READ COMMITTED) it sees every commit made before the lock was granted. */
     private static final String SEATS_USED = "SELECT count(*) FROM workspace_members WHERE workspace_id = $1";
@@ -58,20 +64,20 @@ public class Seats {
                 throw new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
             }
             int limit = rows.iterator().next().getInteger("seat_limit");
-            return releaseLapsedInvitations(tx, workspaceId)
-                    .chain(() -> tx.preparedQuery(SEATS_USED).execute(Tuple.of(workspaceId)))
-                    .map(used -> new SeatCount(limit, used.iterator().next().getLong(0).intValue()));
+            return members.removeLapsedInvited(tx, workspaceId)
+                    .call(released -> events.announceAll(tx, EventType.MEMBER_REMOVED, released))
+                    .chain(released -> tx.preparedQuery(SEATS_USED).execute(Tuple.of(workspaceId))
+                            .map(used -> new SeatCount(limit, used.iterator().next().getLong(0).intValue(),
+                                    released.stream().map(Member::userId).collect(Collectors.toUnmodifiableSet()))));
         });
     }
 
-    private Uni<Void> releaseLapsedInvitations(SqlClient tx, UUID workspaceId) {
-        return members.removeLapsedInvited(tx, workspaceId).chain(removed -> Multi.createFrom().iterable(removed)
-                .onItem().transformToUniAndConcatenate(member -> events.announce(tx, EventType.MEMBER_REMOVED, member))
-                .collect().last().replaceWithVoid());
-    }
-
-    /** The seats of a workspace at one moment. */
-    public record SeatCount(int limit, int used) {
+    /**
+     * The seats of a workspace at one moment.
+     *
+     * @param released invited members whose invitation ran out, whose seats the lock has just given back
+     */
+    public record SeatCount(int limit, int used, Set<UUID> released) {
 
         /** Fails with {@code seat_limit_reached} unless one more seat fits. */
         public void requireFree() {

@@ -145,6 +145,22 @@ class SeatTest {
     }
 
     @Test
+    void removingAnInviteeWhoseInvitationRanOutRemovesThemOnce() {
+        Team team = Team.create();
+        String lea = TestData.newSubject("lea");
+        as(team.aliceSubject()).body(Map.of("email", lea)).post(invites(team)).then().statusCode(201);
+        String leaUser = TestData.string("SELECT id::text FROM users WHERE email = ?", lea);
+        expireEmailInvite(team, lea);
+
+        as(team.aliceSubject()).delete("/api/workspaces/" + team.workspace() + "/members/" + leaUser)
+                .then().statusCode(204);
+        assertEquals(3, members(team));
+        assertEquals(1, removals(team, leaUser));
+        as(team.aliceSubject()).delete("/api/workspaces/" + team.workspace() + "/members/" + leaUser)
+                .then().statusCode(404);
+    }
+
+    @Test
     void outsidersAreRefusedWithoutEverWaitingForTheSeatLock() throws Exception {
         Team team = Team.create();
         String outsider = TestData.newSubject("outsider");
