@@ -5,17 +5,24 @@ import dev.chat.billing.stripe.StripeApi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Brings a workspace's plan to where its Stripe subscription is now, in one transaction: the subscription's lock is
  * taken first, then the subscription is read from Stripe, then the plan is set. Two deliveries about one subscription
  * never overlap, so the later writer has read the later state: whatever order Stripe delivers in, the last commit
- * reflects Stripe's latest truth. A delivery that finds the subscription busy is answered 503 and Stripe delivers it
- * again later, so a burst of events about one subscription holds one connection, not one each.
+ * reflects Stripe's latest truth. A delivery that finds the subscription busy waits a little, holding no connection,
+ * and is answered 503 if it stays busy (Stripe delivers it again later), so a burst of events about one subscription
+ * holds one connection, not one each.
  */
 @ApplicationScoped
 public class SubscriptionSync {
+
+    /** How long a delivery waits for a busy subscription, in all: 6 × 250 ms. */
+    private static final int BUSY_RETRIES = 6;
+    private static final Duration BUSY_WAIT = Duration.ofMillis(250);
 
     private final Pool pool;
     private final StripeApi stripe;
@@ -27,9 +34,13 @@ public class SubscriptionSync {
         this.plans = plans;
     }
 
-    /** For a Stripe event, recorded in the same transaction: a duplicate changes nothing. */
+    /**
+     * For a Stripe event, recorded in the same transaction: a duplicate changes nothing. A subscription busy with
+     * another delivery is tried again a few times, without holding a connection meanwhile, before Stripe is told to
+     * deliver again later: the events a checkout sends together then apply one after the other at once.
+     */
     public Uni<Outcome> onEvent(String eventId, String eventType, String subscriptionId, UUID workspaceHint) {
-        return pool.withTransaction(tx -> plans.tryLockSubscription(tx, subscriptionId)
+        return whenFree(() -> pool.withTransaction(tx -> plans.tryLockSubscription(tx, subscriptionId)
                 .invoke(locked -> {
                     if (!locked) {
                         throw new SubscriptionBusyException();
@@ -38,7 +49,15 @@ public class SubscriptionSync {
                 .chain(() -> plans.record(tx, eventId, eventType))
                 .chain(recorded -> !recorded ? Uni.createFrom().item(Outcome.DUPLICATE)
                         : stripe.subscription(subscriptionId)
-                                .chain(subscription -> plans.applyState(tx, eventId, subscription, workspaceHint))));
+                                .chain(subscription -> plans.applyState(tx, eventId, subscription, workspaceHint)))),
+                BUSY_RETRIES);
+    }
+
+    private static Uni<Outcome> whenFree(Supplier<Uni<Outcome>> attempt, int retriesLeft) {
+        return attempt.get().onFailure(SubscriptionBusyException.class).recoverWithUni(busy -> retriesLeft == 0
+                ? Uni.createFrom().failure(busy)
+                : Uni.createFrom().voidItem().onItem().delayIt().by(BUSY_WAIT)
+                        .chain(() -> whenFree(attempt, retriesLeft - 1)));
     }
 
     /** Without an event (the grace-period check); a subscription being handled now is left to that delivery. */

@@ -43,13 +43,16 @@ public class WorkspacePlans {
 
     private static final String ALREADY_PROCESSED = "SELECT 1 FROM processed_billing_events WHERE event_id = $1";
 
-    /** The workspace the subscription names, else the one its customer belongs to; locked until commit. */
+    /**
+     * The workspace the subscription names, else the one its customer belongs to; locked until commit as the seat
+     * changes lock it (no key update: rows that merely reference the workspace are not held up).
+     */
     private static final String WORKSPACE = """
             SELECT id, plan_tier, seat_limit, ai_budget_limit, subscription_status, stripe_subscription_id,
                    past_due_since
             FROM workspaces
             WHERE CASE WHEN $1::uuid IS NOT NULL THEN id = $1 ELSE stripe_customer_id = $2 END
-            FOR UPDATE
+            FOR NO KEY UPDATE
             """;
 
     private static final String SET_PLAN = """
@@ -77,11 +80,13 @@ public class WorkspacePlans {
     private final Pool pool;
     private final BillingOutbox outbox;
     private final PlanRules rules;
+    private final StripeApi stripe;
 
-    public WorkspacePlans(Pool pool, BillingOutbox outbox, PlanRules rules) {
+    public WorkspacePlans(Pool pool, BillingOutbox outbox, PlanRules rules, StripeApi stripe) {
         this.pool = pool;
         this.outbox = outbox;
         this.rules = rules;
+        this.stripe = stripe;
     }
 
     public Uni<Boolean> alreadyProcessed(String eventId) {
@@ -105,7 +110,8 @@ public class WorkspacePlans {
 
     /**
      * Sets the plan of the subscription's workspace from its state now. A subscription that is not the workspace's
-     * own and would not give it Pro (an old one's cancellation arriving late) changes nothing.
+     * own changes nothing when it would not give Pro (an old one's cancellation arriving late), nor while the
+     * workspace's own still runs (a second checkout paid at the same instant: logged for a refund).
      *
      * @param eventId the event that triggered this, linked to the workspace; null for none
      */
@@ -128,18 +134,27 @@ public class WorkspacePlans {
             Instant pastDueSince = PlanRules.pastDueSince(subscription, recorded == null ? null : recorded.toInstant(),
                     now);
             Plan plan = rules.planFor(subscription, pastDueSince, now);
-            if (current != null && !current.equals(subscription.id())) {
-                if (plan.tier() == PlanTier.FREE) {
-                    return linked.replaceWith(Outcome.IGNORED);
-                }
-                if (StripeApi.RUNNING.contains(workspace.getString("subscription_status"))) {
-                    // Two checkouts paid at the same instant: the newer subscription is used; the older still bills.
-                    LOG.warnf("Workspace %s has two running subscriptions, %s and %s: refund and cancel one in Stripe",
-                            id, current, subscription.id());
-                }
-            }
-            return linked.chain(() -> setPlan(tx, id, workspace, subscription, plan, pastDueSince))
+            Uni<Outcome> apply = linked.chain(() -> setPlan(tx, id, workspace, subscription, plan, pastDueSince))
                     .replaceWith(Outcome.APPLIED);
+            if (current == null || current.equals(subscription.id())) {
+                return apply;
+            }
+            if (plan.tier() == PlanTier.FREE) {
+                return linked.replaceWith(Outcome.IGNORED); // e.g. an old subscription's late cancellation
+            }
+            if (!StripeApi.RUNNING.contains(workspace.getString("subscription_status"))) {
+                return apply;
+            }
+            // Another subscription would give Pro while the current one seemed to run: ask Stripe. The first one
+            // paid stays in charge while it runs, so the plan never flips between two; the other is for a refund.
+            return stripe.subscription(current).chain(currentNow -> {
+                if (!StripeApi.RUNNING.contains(currentNow.status())) {
+                    return apply;
+                }
+                LOG.warnf("Workspace %s is billed by subscription %s; %s is a second running subscription for it: "
+                        + "refund and cancel %s in Stripe", id, current, subscription.id(), subscription.id());
+                return linked.replaceWith(Outcome.IGNORED);
+            });
         });
     }
 

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -156,37 +157,51 @@ class StripeWebhookTest {
     }
 
     @Test
-    void deliveriesAboutOneSubscriptionNeverOverlapSoTheLastCommitCarriesTheLatestState() throws Exception {
+    void aDeliveryWaitsForAnotherAboutTheSameSubscriptionSoTheLastCommitCarriesTheLatestState() throws Exception {
         // The first delivery reads "active" slowly; meanwhile the subscription is cancelled and a second delivery
-        // comes. It finds the subscription busy and is refused (Stripe delivers it again later); applied then, it
-        // reads the later state. Without the lock it would commit first and be overwritten by the slow, older read.
-        String scenario = "cancel-race-" + subscription;
-        Map<String, Object> active = Map.of("id", subscription, "customer", customer, "status", "active",
-                "quantity", 20, "invoice_created", Instant.now().getEpochSecond(), "invoice_status", "paid",
-                "workspace_id", workspace);
-        Map<String, Object> canceled = new java.util.HashMap<>(active);
-        canceled.put("status", "canceled");
-        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
-                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(WireMock.aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json")
-                        .withBody(FakeStripe.fixture("subscription.json", active)))
-                .willSetStateTo("canceled"));
-        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
-                .inScenario(scenario).whenScenarioStateIs("canceled")
-                .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(FakeStripe.fixture("subscription.json", canceled))));
-        String updated = event(newEventId(), "customer.subscription.updated",
-                subscriptionObject(subscription, workspace, customer, "active", 20), Instant.now());
-        String deleted = event(newEventId(), "customer.subscription.deleted",
-                subscriptionObject(subscription, workspace, customer, "canceled", 20), Instant.now());
-
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
-                () -> deliver(updated).extract().statusCode());
+        // comes. It waits for the first to commit, then reads the later state. Were they to overlap, the second would
+        // commit first and be overwritten by the slow, older read.
+        slowFirstReadThenCanceled(Duration.ofMillis(600));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> deliver(subscriptionEvent("updated",
+                "active")).extract().statusCode());
         awaitStripeRead(subscription); // the first delivery holds the lock from before its read until it commits
+        deliver(subscriptionEvent("deleted", "canceled")).statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals(200, first.get(30, TimeUnit.SECONDS));
+        assertEquals("free/10/0/canceled/" + subscription + "/" + customer, plan());
+    }
+
+    @Test
+    void aDeliveryThatFindsItsSubscriptionBusyTooLongIsRefusedAndAppliesWhenDeliveredAgain() throws Exception {
+        slowFirstReadThenCanceled(Duration.ofSeconds(4)); // longer than a delivery waits
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> deliver(subscriptionEvent("updated",
+                "active")).extract().statusCode());
+        awaitStripeRead(subscription);
+        String deleted = subscriptionEvent("deleted", "canceled");
         deliver(deleted).statusCode(503).body("code", equalTo("subscription_busy"));
         assertEquals(200, first.get(30, TimeUnit.SECONDS));
         deliver(deleted).statusCode(200).body("outcome", equalTo("applied"));
         assertEquals("free/10/0/canceled/" + subscription + "/" + customer, plan());
+    }
+
+    @Test
+    void aSecondRunningSubscriptionNeverTakesOverWhileTheFirstRuns() {
+        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
+        deliver(subscriptionEvent("created", "active")).statusCode(200);
+        String second = "sub_two" + UUID.randomUUID().toString().substring(0, 6);
+        subscriptionIs(second, workspace, customer, "active", 7, Instant.now());
+        String secondCreated = event(newEventId(), "customer.subscription.created",
+                subscriptionObject(second, workspace, customer, "active", 7), Instant.now());
+        deliver(secondCreated).statusCode(200).body("outcome", equalTo("ignored"));
+        assertEquals("pro/20/10000/active/" + subscription + "/" + customer, plan());
+
+        // Once the first has ended in Stripe (its own event still on the way), the second is the workspace's.
+        subscriptionIs(subscription, workspace, customer, "canceled", 20, Instant.now());
+        deliver(event(newEventId(), "customer.subscription.updated",
+                subscriptionObject(second, workspace, customer, "active", 7), Instant.now()))
+                .statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals("pro/7/3500/active/" + second + "/" + customer, plan());
+        deliver(subscriptionEvent("deleted", "canceled")).statusCode(200).body("outcome", equalTo("ignored"));
+        assertEquals("pro/7/3500/active/" + second + "/" + customer, plan());
     }
 
     @Test
@@ -244,6 +259,32 @@ class StripeWebhookTest {
         subscriptionIs(subscription, workspace, customer, "active", 12, Instant.now());
         deliver(payload).statusCode(200).body("outcome", equalTo("applied"));
         assertEquals("pro/12/6000/active/" + subscription + "/" + customer, plan());
+    }
+
+    /** Stripe reports the subscription active, slowly, to the first read; cancelled to every later one. */
+    private void slowFirstReadThenCanceled(Duration firstReadDelay) {
+        String scenario = "cancel-race-" + subscription;
+        Map<String, Object> active = Map.of("id", subscription, "customer", customer, "status", "active",
+                "quantity", 20, "invoice_created", Instant.now().getEpochSecond(), "invoice_status", "paid",
+                "workspace_id", workspace);
+        Map<String, Object> canceled = new HashMap<>(active);
+        canceled.put("status", "canceled");
+        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMock.aResponse().withFixedDelay((int) firstReadDelay.toMillis())
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(FakeStripe.fixture("subscription.json", active)))
+                .willSetStateTo("canceled"));
+        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
+                .inScenario(scenario).whenScenarioStateIs("canceled")
+                .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(FakeStripe.fixture("subscription.json", canceled))));
+    }
+
+    /** A signed customer.subscription.{@code change} event about this test's subscription, 20 seats. */
+    private String subscriptionEvent(String change, String status) {
+        return event(newEventId(), "customer.subscription." + change,
+                subscriptionObject(subscription, workspace, customer, status, 20), Instant.now());
     }
 
     /** Waits until the fake Stripe has been asked for the subscription once. */
