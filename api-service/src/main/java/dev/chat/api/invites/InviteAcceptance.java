@@ -15,7 +15,6 @@ import dev.chat.model.Member;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,7 +73,7 @@ public class InviteAcceptance {
         if (mine.filter(member -> member.status() == Member.Status.ACTIVE).isPresent()) {
             return Uni.createFrom().item(new InviteRequests.Accepted(invite.workspaceId(), mine.get()));
         }
-        if (invite.expiredAt(Instant.now())) {
+        if (invite.expiredAt(count.at())) {
             throw new GoneException(INVITE_EXPIRED, "This invite has expired: ask for a new one.");
         }
         if (invite.usedUp()) {

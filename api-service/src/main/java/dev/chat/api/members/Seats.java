@@ -7,9 +7,11 @@ import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -48,7 +50,8 @@ public class Seats {
      * Seat changes exclude each other; inserts that merely reference the workspace (a channel, a member row) take a key
      * share lock, which this mode does not block, so they never wait on it nor deadlock with it.
      */
-    static final String LOCK_WORKSPACE = "SELECT seat_limit FROM workspaces WHERE id = $1 FOR NO KEY UPDATE";
+    static final String LOCK_WORKSPACE =
+            "SELECT seat_limit, now() AS at FROM workspaces WHERE id = $1 FOR NO KEY UPDATE";
 
     /** A separate statement, so that (in READ COMMITTED) it sees every commit made before the lock was granted. */
     private static final String SEATS_USED = "SELECT count(*) FROM workspace_members WHERE workspace_id = $1";
@@ -63,11 +66,13 @@ public class Seats {
             if (rows.size() == 0) {
                 throw new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
             }
-            int limit = rows.iterator().next().getInteger("seat_limit");
+            Row locked = rows.iterator().next();
+            int limit = locked.getInteger("seat_limit");
+            Instant at = locked.getOffsetDateTime("at").toInstant();
             return members.removeLapsedInvited(tx, workspaceId)
                     .call(released -> events.announceAll(tx, EventType.MEMBER_REMOVED, released))
                     .chain(released -> tx.preparedQuery(SEATS_USED).execute(Tuple.of(workspaceId))
-                            .map(used -> new SeatCount(limit, used.iterator().next().getLong(0).intValue(),
+                            .map(used -> new SeatCount(limit, used.iterator().next().getLong(0).intValue(), at,
                                     released.stream().map(Member::userId).collect(Collectors.toUnmodifiableSet()))));
         });
     }
@@ -75,9 +80,11 @@ public class Seats {
     /**
      * The seats of a workspace at one moment.
      *
+     * @param at the database's time for this transaction, by which invitations were found to have run out: the one
+     *           clock to judge an invite's expiry by in the rest of it
      * @param released invited members whose invitation ran out, whose seats the lock has just given back
      */
-    public record SeatCount(int limit, int used, Set<UUID> released) {
+    public record SeatCount(int limit, int used, Instant at, Set<UUID> released) {
 
         /** Fails with {@code seat_limit_reached} unless one more seat fits. */
         public void requireFree() {
