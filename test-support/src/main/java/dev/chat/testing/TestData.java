@@ -47,10 +47,12 @@ public final class TestData {
                 workspaceId, userId);
         int invites = update("""
                 INSERT INTO invites (id, workspace_id, kind, email, token_hash, created_by, max_uses, expires_at)
-                SELECT gen_random_uuid(), ?, 'email', lower(email), uuid_send(gen_random_uuid()), id, 1,
-                       now() + interval '7 days'
+                SELECT gen_random_uuid(), ?, 'email', lower(email), uuid_send(gen_random_uuid()),
+                       coalesce((SELECT user_id FROM workspace_members WHERE workspace_id = ? AND role = 'admin'
+                                 ORDER BY user_id LIMIT 1), id),
+                       1, now() + interval '7 days'
                 FROM users WHERE id = ? AND email IS NOT NULL
-                """, workspaceId, userId);
+                """, workspaceId, workspaceId, userId);
         if (invites != 1) {
             throw new IllegalArgumentException("an invited member needs an email address: " + userId);
         }

@@ -5,18 +5,22 @@ import dev.chat.api.members.MemberEvents;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Someone signs in for the first time with a verified address that was invited before: the account made for that
- * address hands its invitations to theirs and is deleted, so the invites are theirs to accept. Clients that know the
- * invitation by its user id learn of the change: {@code member.removed} for the old account's place and
- * {@code member.invited} for the new one's, to the same rooms as the invitation went.
+ * address hands its invitations to theirs and is deleted, so the invites are theirs to accept. Clients that know an
+ * invitation by its user id learn of the change: {@code member.removed} for the old account's place, then
+ * {@code member.invited} for the new one's where the invitation moved (not where they were a member already).
+ * <p>
+ * The invitations move before the old account is locked, then once more after: a seat change that deletes or adds an
+ * invitation of that account holds the invitation's row before it references the account, so taking the account's
+ * lock first could wait on such a change while it waits on the lock.
  */
 @ApplicationScoped
 public class InvitationTakeover {
@@ -36,20 +40,34 @@ public class InvitationTakeover {
         if (email == null) {
             return users.completeProfile(tx, account, null, name);
         }
-        return users.lockUnclaimed(tx, email).chain(unclaimed -> unclaimed.isEmpty()
+        return users.unclaimed(tx, email).chain(unclaimed -> unclaimed.isEmpty()
                 ? users.completeProfile(tx, account, email, name)
-                : members.membershipsOf(tx, unclaimed.get()).chain(before -> users.takeOver(tx, unclaimed.get(),
-                        account.id())
-                        .chain(moved -> users.completeProfile(tx, account, email, name)
-                                .call(completed -> announce(tx, before, moved, completed.id())))));
+                : takeOver(tx, unclaimed.get(), account.id())
+                        .chain(handedOver -> users.completeProfile(tx, account, email, name)
+                                .call(completed -> announce(tx, handedOver, completed.id()))));
     }
 
-    private Uni<Void> announce(SqlClient tx, List<Member> before, List<UUID> moved, UUID accountId) {
-        return Multi.createFrom().iterable(before)
-                .onItem().transformToUniAndConcatenate(old -> events.announce(tx, EventType.MEMBER_REMOVED, old)
-                        .chain(() -> !moved.contains(old.workspaceId()) ? Uni.createFrom().voidItem()
-                                : members.member(tx, old.workspaceId(), accountId).chain(now ->
-                                        events.announce(tx, EventType.MEMBER_INVITED, now.orElseThrow()))))
-                .collect().last().replaceWithVoid();
+    private Uni<HandedOver> takeOver(SqlClient tx, UUID unclaimed, UUID accountId) {
+        List<Member> moved = new ArrayList<>();
+        return members.moveToAccount(tx, unclaimed, accountId).invoke(moved::addAll)
+                .chain(() -> users.lockUnclaimed(tx, unclaimed))
+                .chain(stillThere -> !stillThere ? Uni.createFrom().item(new HandedOver(moved, List.of()))
+                        : members.moveToAccount(tx, unclaimed, accountId).invoke(moved::addAll)
+                                .chain(() -> members.removeAllOf(tx, unclaimed))
+                                .call(() -> users.deleteUnclaimed(tx, unclaimed))
+                                .map(dropped -> new HandedOver(moved, dropped)));
+    }
+
+    private Uni<Void> announce(SqlClient tx, HandedOver handedOver, UUID accountId) {
+        List<Member> gone = new ArrayList<>(handedOver.moved());
+        gone.addAll(handedOver.dropped());
+        return events.announceAll(tx, EventType.MEMBER_REMOVED, gone)
+                .chain(() -> members.membershipsIn(tx, accountId,
+                        handedOver.moved().stream().map(Member::workspaceId).toList()))
+                .chain(arrived -> events.announceAll(tx, EventType.MEMBER_INVITED, arrived));
+    }
+
+    /** Invitations moved to the new account, and those dropped where it was a member already; as they were. */
+    private record HandedOver(List<Member> moved, List<Member> dropped) {
     }
 }

@@ -6,8 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,17 +47,12 @@ public class UserRepository {
 
     /** An account made for an invited address, which nobody has signed in to yet. */
     private static final String UNCLAIMED_WITH_EMAIL = """
-            SELECT id FROM users WHERE lower(email) = lower($1) AND idp_subject IS NULL FOR UPDATE
+            SELECT id FROM users WHERE lower(email) = lower($1) AND idp_subject IS NULL
             """;
 
-    /** The invitations of the unclaimed account move to the signed-in one, except to workspaces it is already in. */
-    private static final String MOVE_MEMBERSHIPS = """
-            UPDATE workspace_members moved SET user_id = $2
-            WHERE moved.user_id = $1
-              AND NOT EXISTS (SELECT 1 FROM workspace_members mine
-                              WHERE mine.user_id = $2 AND mine.workspace_id = moved.workspace_id)
-            RETURNING moved.workspace_id
-            """;
+    /** Locks the unclaimed account against new references (a key share lock conflicts with this one). */
+    private static final String LOCK_UNCLAIMED =
+            "SELECT id FROM users WHERE id = $1 AND idp_subject IS NULL FOR UPDATE";
 
     private static final String DELETE_UNCLAIMED = "DELETE FROM users WHERE id = $1 AND idp_subject IS NULL";
 
@@ -94,24 +87,22 @@ public class UserRepository {
                 .map(rows -> rows.size() == 0 ? account : toAccount(rows.iterator().next()));
     }
 
-    /** The account made for an invited address that nobody has signed in to yet, locked: it is about to be taken. */
-    public Uni<Optional<UUID>> lockUnclaimed(SqlClient tx, String email) {
-        return tx.preparedQuery(UNCLAIMED_WITH_EMAIL).execute(Tuple.of(email))
+    /** The account made for an invited address that nobody has signed in to yet. */
+    public Uni<Optional<UUID>> unclaimed(SqlClient client, String email) {
+        return client.preparedQuery(UNCLAIMED_WITH_EMAIL).execute(Tuple.of(email))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
     }
 
     /**
-     * The unclaimed account's invitations move to the signed-in one, except to workspaces it is in already, and the
-     * unclaimed account is deleted (with those).
-     *
-     * @return the workspaces whose invitation moved
+     * Locks an unclaimed account until commit, after whatever still references it has committed; nothing can then
+     * start to. @return false when it is gone (claimed meanwhile)
      */
-    public Uni<List<UUID>> takeOver(SqlClient tx, UUID unclaimed, UUID accountId) {
-        return tx.preparedQuery(MOVE_MEMBERSHIPS).execute(Tuple.of(unclaimed, accountId)).chain(moved -> {
-            List<UUID> workspaces = new ArrayList<>();
-            moved.forEach(row -> workspaces.add(row.getUUID("workspace_id")));
-            return tx.preparedQuery(DELETE_UNCLAIMED).execute(Tuple.of(unclaimed)).replaceWith(workspaces);
-        });
+    public Uni<Boolean> lockUnclaimed(SqlClient tx, UUID unclaimed) {
+        return tx.preparedQuery(LOCK_UNCLAIMED).execute(Tuple.of(unclaimed)).map(rows -> rows.size() == 1);
+    }
+
+    public Uni<Void> deleteUnclaimed(SqlClient tx, UUID unclaimed) {
+        return tx.preparedQuery(DELETE_UNCLAIMED).execute(Tuple.of(unclaimed)).replaceWithVoid();
     }
 
     /** The account of {@code email}, created without a subject when the address has none yet. */

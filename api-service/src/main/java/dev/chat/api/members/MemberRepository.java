@@ -34,10 +34,33 @@ public class MemberRepository {
             WHERE wm.workspace_id = $1 AND wm.user_id = $2
             """;
 
-    private static final String MEMBERSHIPS_OF_USER = """
+    /**
+     * An unclaimed account's invitations move to the account now signed in, except to workspaces it is already in;
+     * each moved one is returned as it was.
+     */
+    private static final String MOVE_TO_ACCOUNT = """
+            WITH moved AS (
+                UPDATE workspace_members m SET user_id = $2
+                WHERE m.user_id = $1
+                  AND NOT EXISTS (SELECT 1 FROM workspace_members mine
+                                  WHERE mine.user_id = $2 AND mine.workspace_id = m.workspace_id)
+                RETURNING m.workspace_id, m.role, m.status, m.joined_at
+            )
+            SELECT moved.workspace_id, u.id AS user_id, u.email, u.name, moved.role, moved.status, moved.joined_at
+            FROM moved JOIN users u ON u.id = $1
+            """;
+
+    private static final String MEMBERSHIPS_IN = """
             SELECT wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
             FROM workspace_members wm JOIN users u ON u.id = wm.user_id
-            WHERE wm.user_id = $1
+            WHERE wm.user_id = $1 AND wm.workspace_id = ANY($2)
+            ORDER BY wm.workspace_id
+            """;
+
+    private static final String REMOVE_ALL_OF_USER = """
+            DELETE FROM workspace_members wm USING users u
+            WHERE wm.user_id = $1 AND u.id = wm.user_id
+            RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
             """;
 
     private static final String LIST = """
@@ -140,12 +163,23 @@ public class MemberRepository {
         return client.preparedQuery(MEMBER).execute(Tuple.of(workspaceId, userId)).map(MemberRepository::firstMember);
     }
 
-    /** Active members, and invited ones too when {@code withInvited}. */
-    /** The user's place in every workspace they are in or invited to. */
-    public Uni<List<Member>> membershipsOf(SqlClient client, UUID userId) {
-        return client.preparedQuery(MEMBERSHIPS_OF_USER).execute(Tuple.of(userId)).map(MemberRepository::members);
+    /** Moves {@code from}'s memberships to {@code to} where it has none. @return the moved ones as they were */
+    public Uni<List<Member>> moveToAccount(SqlClient tx, UUID from, UUID to) {
+        return tx.preparedQuery(MOVE_TO_ACCOUNT).execute(Tuple.of(from, to)).map(MemberRepository::members);
     }
 
+    /** The user's place in each of {@code workspaces} they are in or invited to. */
+    public Uni<List<Member>> membershipsIn(SqlClient client, UUID userId, List<UUID> workspaces) {
+        return client.preparedQuery(MEMBERSHIPS_IN).execute(Tuple.of(userId, workspaces.toArray(UUID[]::new)))
+                .map(MemberRepository::members);
+    }
+
+    /** Removes the user from every workspace. @return the memberships as they were */
+    public Uni<List<Member>> removeAllOf(SqlClient tx, UUID userId) {
+        return tx.preparedQuery(REMOVE_ALL_OF_USER).execute(Tuple.of(userId)).map(MemberRepository::members);
+    }
+
+    /** Active members, and invited ones too when {@code withInvited}. */
     public Uni<List<Member>> list(SqlClient client, UUID workspaceId, boolean withInvited) {
         return client.preparedQuery(LIST).execute(Tuple.of(workspaceId, withInvited)).map(MemberRepository::members);
     }
