@@ -23,8 +23,9 @@ public interface InviteConfig {
     String acceptUrl();
 
     /**
-     * How often seats held by email invites that ran out are given back in workspaces where nobody takes a seat
-     * (set in application.properties, where the scheduler reads it).
+     * How often seats held by email invites that ran out are given back in workspaces where nobody takes a seat. The
+     * scheduler reads the property itself ({@code ExpiredInvitations}); declared here so that a malformed value fails
+     * at startup with the other invite settings.
      */
     Duration releaseInterval();
 

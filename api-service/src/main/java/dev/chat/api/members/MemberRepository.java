@@ -93,6 +93,9 @@ public class MemberRepository {
             """;
 
     /** Leaving a workspace leaves its channels too, and revokes the address's unused email invites there. */
+    /** An email invite ({@code i}) neither used nor revoked: the invitation it holds a seat for may still be taken. */
+    private static final String UNUSED_EMAIL_INVITE = "i.kind = 'email' AND i.revoked_at IS NULL AND i.use_count = 0";
+
     private static final String REMOVE = """
             WITH removed AS (
                 DELETE FROM workspace_members wm USING users u
@@ -103,8 +106,7 @@ public class MemberRepository {
                 WHERE cm.channel_id = c.id AND c.workspace_id = $1 AND cm.user_id = $2
             ), revoked_invites AS (
                 UPDATE invites i SET revoked_at = now() FROM removed r
-                WHERE i.workspace_id = r.workspace_id AND i.kind = 'email' AND i.email = lower(r.email)
-                  AND i.revoked_at IS NULL AND i.use_count = 0
+                WHERE i.workspace_id = r.workspace_id AND i.email = lower(r.email) AND\s""" + UNUSED_EMAIL_INVITE + """
             )
             SELECT * FROM removed
             """;
@@ -126,8 +128,8 @@ public class MemberRepository {
     private static final String INVITATION_LAPSED = """
             wm.status = 'invited' AND NOT EXISTS (
                 SELECT 1 FROM invites i
-                WHERE i.workspace_id = wm.workspace_id AND i.kind = 'email' AND i.email = lower(u.email)
-                  AND i.revoked_at IS NULL AND i.use_count = 0 AND i.expires_at > now())
+                WHERE i.workspace_id = wm.workspace_id AND i.email = lower(u.email) AND\s""" + UNUSED_EMAIL_INVITE + """
+                  AND i.expires_at > now())
             """;
 
     private static final String REMOVE_LAPSED_INVITED = """
@@ -185,11 +187,7 @@ public class MemberRepository {
     }
 
     public Uni<List<UUID>> admins(SqlClient client, UUID workspaceId) {
-        return client.preparedQuery(ADMINS).execute(Tuple.of(workspaceId)).map(rows -> {
-            List<UUID> admins = new ArrayList<>();
-            rows.forEach(row -> admins.add(row.getUUID("user_id")));
-            return admins;
-        });
+        return client.preparedQuery(ADMINS).execute(Tuple.of(workspaceId)).map(rows -> uuids(rows, "user_id"));
     }
 
     /** Adds the user (an invited one holds a seat without access); an active one joins #general. */
@@ -234,15 +232,18 @@ public class MemberRepository {
 
     /** Workspaces where some invited member's invite ran out, at most {@code limit} of them. */
     public Uni<List<UUID>> workspacesWithLapsedInvited(SqlClient client, int limit) {
-        return client.preparedQuery(WORKSPACES_WITH_LAPSED_INVITED).execute(Tuple.of(limit)).map(rows -> {
-            List<UUID> workspaces = new ArrayList<>();
-            rows.forEach(row -> workspaces.add(row.getUUID("workspace_id")));
-            return workspaces;
-        });
+        return client.preparedQuery(WORKSPACES_WITH_LAPSED_INVITED).execute(Tuple.of(limit))
+                .map(rows -> uuids(rows, "workspace_id"));
     }
 
     private Uni<Void> joinGeneral(SqlClient tx, UUID workspaceId, UUID userId) {
         return tx.preparedQuery(JOIN_GENERAL).execute(Tuple.of(workspaceId, userId)).replaceWithVoid();
+    }
+
+    private static List<UUID> uuids(RowSet<Row> rows, String column) {
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row.getUUID(column)));
+        return ids;
     }
 
     private static List<Member> members(RowSet<Row> rows) {
