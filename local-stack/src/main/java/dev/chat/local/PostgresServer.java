@@ -46,6 +46,11 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
+            } else {
+                // zonky starts every cluster with fsync and synchronous_commit off (-F); a kept one must be durable:
+                // a message is acknowledged only once its commit is on disk. A later -c wins over -F.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on");
             }
             PostgresServer server = new PostgresServer(builder.start());
             server.createApplicationDatabase();
