@@ -1,10 +1,8 @@
 package dev.chat.billing.plan;
 
 import dev.chat.billing.outbox.BillingOutbox;
-import dev.chat.billing.stripe.StripeApi;
 import dev.chat.billing.stripe.SubscriptionState;
 import dev.chat.model.EventType;
-import dev.chat.model.PlanTier;
 import dev.chat.model.Room;
 import dev.chat.model.events.PlanChanged;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * The workspace side of billing: Stripe events recorded once, and the plan a subscription's current state gives set
@@ -43,15 +40,17 @@ public class WorkspacePlans {
 
     private static final String ALREADY_PROCESSED = "SELECT 1 FROM processed_billing_events WHERE event_id = $1";
 
-    /**
-     * The workspace the subscription names, else the one its customer belongs to; locked until commit as the seat
-     * changes lock it (no key update: rows that merely reference the workspace are not held up).
-     */
+    /** The workspace the subscription names, else the one its customer belongs to. */
     private static final String WORKSPACE = """
+            SELECT id, subscription_status, stripe_subscription_id FROM workspaces
+            WHERE CASE WHEN $1::uuid IS NOT NULL THEN id = $1 ELSE stripe_customer_id = $2 END
+            """;
+
+    /** The workspace's plan, locked until commit as seat changes lock it. */
+    private static final String LOCK_WORKSPACE = """
             SELECT id, plan_tier, seat_limit, ai_budget_limit, subscription_status, stripe_subscription_id,
                    past_due_since
-            FROM workspaces
-            WHERE CASE WHEN $1::uuid IS NOT NULL THEN id = $1 ELSE stripe_customer_id = $2 END
+            FROM workspaces WHERE id = $1
             FOR NO KEY UPDATE
             """;
 
@@ -75,18 +74,16 @@ public class WorkspacePlans {
             SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'admin' AND status = 'active'
             """;
 
-    private static final Logger LOG = Logger.getLogger(WorkspacePlans.class);
-
     private final Pool pool;
     private final BillingOutbox outbox;
     private final PlanRules rules;
-    private final StripeApi stripe;
+    private final GoverningSubscription governing;
 
-    public WorkspacePlans(Pool pool, BillingOutbox outbox, PlanRules rules, StripeApi stripe) {
+    public WorkspacePlans(Pool pool, BillingOutbox outbox, PlanRules rules, GoverningSubscription governing) {
         this.pool = pool;
         this.outbox = outbox;
         this.rules = rules;
-        this.stripe = stripe;
+        this.governing = governing;
     }
 
     public Uni<Boolean> alreadyProcessed(String eventId) {
@@ -109,9 +106,8 @@ public class WorkspacePlans {
     }
 
     /**
-     * Sets the plan of the subscription's workspace from its state now. A subscription that is not the workspace's
-     * own changes nothing when it would not give Pro (an old one's cancellation arriving late), nor while the
-     * workspace's own still runs (a second checkout paid at the same instant: logged for a refund).
+     * Sets the plan of the subscription's workspace from the state of the subscription that governs it now
+     * ({@link GoverningSubscription}): usually this one; nothing changes when it does not govern.
      *
      * @param eventId the event that triggered this, linked to the workspace; null for none
      */
@@ -122,40 +118,37 @@ public class WorkspacePlans {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(Outcome.IGNORED);
             }
-            Row workspace = rows.iterator().next();
-            UUID id = workspace.getUUID("id");
-            String current = workspace.getString("stripe_subscription_id");
+            Row seen = rows.iterator().next();
+            UUID id = seen.getUUID("id");
+            String current = seen.getString("stripe_subscription_id");
             Uni<Void> linked = eventId == null ? Uni.createFrom().voidItem()
                     : tx.preparedQuery(EVENT_WORKSPACE).execute(Tuple.of(eventId, id)).replaceWithVoid();
-            Instant now = Instant.now();
-            // The recorded start of a grace period belongs to the workspace's current subscription only.
-            OffsetDateTime recorded = subscription.id().equals(current)
-                    ? workspace.getOffsetDateTime("past_due_since") : null;
-            Instant pastDueSince = PlanRules.pastDueSince(subscription, recorded == null ? null : recorded.toInstant(),
-                    now);
-            Plan plan = rules.planFor(subscription, pastDueSince, now);
-            Uni<Outcome> apply = linked.chain(() -> setPlan(tx, id, workspace, subscription, plan, pastDueSince))
-                    .replaceWith(Outcome.APPLIED);
-            if (current == null || current.equals(subscription.id())) {
-                return apply;
-            }
-            if (plan.tier() == PlanTier.FREE) {
-                return linked.replaceWith(Outcome.IGNORED); // e.g. an old subscription's late cancellation
-            }
-            if (!StripeApi.RUNNING.contains(workspace.getString("subscription_status"))) {
-                return apply;
-            }
-            // Another subscription would give Pro while the current one seemed to run: ask Stripe. The first one
-            // paid stays in charge while it runs, so the plan never flips between two; the other is for a refund.
-            return stripe.subscription(current).chain(currentNow -> {
-                if (!StripeApi.RUNNING.contains(currentNow.status())) {
-                    return apply;
-                }
-                LOG.warnf("Workspace %s is billed by subscription %s; %s is a second running subscription for it: "
-                        + "refund and cancel %s in Stripe", id, current, subscription.id(), subscription.id());
-                return linked.replaceWith(Outcome.IGNORED);
-            });
+            return governing.after(subscription, current, seen.getString("subscription_status"))
+                    .chain(governs -> governs.isEmpty() ? linked.replaceWith(Outcome.IGNORED)
+                            : tx.preparedQuery(LOCK_WORKSPACE).execute(Tuple.of(id)).chain(locked -> {
+                                if (locked.size() == 0) {
+                                    return Uni.createFrom().item(Outcome.IGNORED);
+                                }
+                                Row workspace = locked.iterator().next();
+                                if (!Objects.equals(current, workspace.getString("stripe_subscription_id"))) {
+                                    // Another subscription's delivery changed it meanwhile: decide again.
+                                    throw new SubscriptionBusyException();
+                                }
+                                return linked.chain(() -> apply(tx, workspace, governs.get()))
+                                        .replaceWith(Outcome.APPLIED);
+                            }));
         });
+    }
+
+    private Uni<Void> apply(SqlClient tx, Row workspace, SubscriptionState subscription) {
+        Instant now = Instant.now();
+        // The recorded start of a grace period belongs to the workspace's current subscription only.
+        OffsetDateTime recorded = subscription.id().equals(workspace.getString("stripe_subscription_id"))
+                ? workspace.getOffsetDateTime("past_due_since") : null;
+        Instant pastDueSince = PlanRules.pastDueSince(subscription, recorded == null ? null : recorded.toInstant(),
+                now);
+        Plan plan = rules.planFor(subscription, pastDueSince, now);
+        return setPlan(tx, workspace.getUUID("id"), workspace, subscription, plan, pastDueSince);
     }
 
     /** The subscriptions in their payment grace period, whose limits change when it ends. */

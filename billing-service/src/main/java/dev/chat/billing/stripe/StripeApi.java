@@ -1,6 +1,7 @@
 package dev.chat.billing.stripe;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
@@ -13,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -67,10 +70,17 @@ public class StripeApi {
 
     /** Whether the customer has a subscription that still runs (bills, or could again): a second would bill twice. */
     public Uni<Boolean> hasRunningSubscription(String customerId) {
+        return runningSubscriptions(customerId).map(running -> !running.isEmpty());
+    }
+
+    /** The ids of the customer's subscriptions that still run, oldest first. */
+    public Uni<List<String>> runningSubscriptions(String customerId) {
         SubscriptionListParams params = SubscriptionListParams.builder().setCustomer(customerId)
                 .setStatus(SubscriptionListParams.Status.ALL).setLimit(100L).build();
         return call(() -> stripe().v1().subscriptions().list(params).getData().stream()
-                .anyMatch(subscription -> RUNNING.contains(subscription.getStatus())));
+                .filter(subscription -> RUNNING.contains(subscription.getStatus()))
+                .sorted(Comparator.comparing(Subscription::getCreated, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(Subscription::getId).toList());
     }
 
     /** Expires the customer's Checkout Sessions still open, so that only the newest one can be paid. */
@@ -111,8 +121,26 @@ public class StripeApi {
 
     /** The subscription as it is now, with its latest invoice. */
     public Uni<SubscriptionState> subscription(String subscriptionId) {
+        return call(() -> toState(retrieve(subscriptionId)));
+    }
+
+    /** The subscription as it is now; empty when Stripe has none of that id (deleted, or from another account). */
+    public Uni<Optional<SubscriptionState>> findSubscription(String subscriptionId) {
+        return call(() -> {
+            try {
+                return Optional.of(toState(retrieve(subscriptionId)));
+            } catch (InvalidRequestException e) {
+                if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private Subscription retrieve(String subscriptionId) throws StripeException {
         SubscriptionRetrieveParams params = SubscriptionRetrieveParams.builder().addExpand("latest_invoice").build();
-        return call(() -> toState(stripe().v1().subscriptions().retrieve(subscriptionId, params)));
+        return stripe().v1().subscriptions().retrieve(subscriptionId, params);
     }
 
     private SubscriptionState toState(Subscription subscription) {

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.chat.billing.stripe.StripeFixtures.listed;
+import static dev.chat.billing.stripe.StripeFixtures.subscriptionObject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,8 +49,8 @@ class CheckoutTest {
                 "workspace_id", workspace, "customer", customer)));
         stub("/v1/billing_portal/sessions", FakeStripe.fixture("portal-session.json", Map.of("id", workspace,
                 "customer", customer)));
-        list("/v1/subscriptions", customer, "");
-        list("/v1/checkout/sessions", customer, "");
+        listed("/v1/subscriptions", customer);
+        listed("/v1/checkout/sessions", customer);
     }
 
     @Test
@@ -71,7 +73,7 @@ class CheckoutTest {
         // The customer is reused, and the first checkout, still open, is expired: only the newest can be paid.
         String open = FakeStripe.fixture("checkout-session.json", Map.of("id", "old" + workspace,
                 "workspace_id", workspace, "customer", customer));
-        list("/v1/checkout/sessions", customer, open);
+        listed("/v1/checkout/sessions", customer, open);
         stub("/v1/checkout/sessions/cs_test_old" + workspace + "/expire", open);
         as(admin).body(Map.of("workspace_id", workspace, "seats", 15)).post("/api/billing/checkout")
                 .then().statusCode(200);
@@ -114,8 +116,7 @@ class CheckoutTest {
     @Test
     void aSubscriptionStripeKnowsOfBeforeItsWebhookBlocksASecondCheckout() {
         TestData.update("UPDATE workspaces SET stripe_customer_id = ? WHERE id = ?", customer, workspace);
-        list("/v1/subscriptions", customer, dev.chat.billing.stripe.StripeFixtures.subscriptionObject("sub_paid",
-                workspace, customer, "active", 12));
+        listed("/v1/subscriptions", customer, subscriptionObject("sub_paid", workspace, customer, "active", 12));
         as(admin).body(Map.of("workspace_id", workspace, "seats", 12)).post("/api/billing/checkout")
                 .then().statusCode(409).body("code", equalTo("subscription_exists"));
         FakeStripe.server().verify(0, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
@@ -152,14 +153,6 @@ class CheckoutTest {
     }
 
     /** Stripe's answer to listing {@code path} for the customer: a list holding {@code items} (JSON objects). */
-    private static void list(String path, String customer, String items) {
-        FakeStripe.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(path))
-                .withQueryParam("customer", com.github.tomakehurst.wiremock.client.WireMock.equalTo(customer))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"object\":\"list\",\"data\":[" + items + "],\"has_more\":false,\"url\":\"" + path
-                                + "\"}")));
-    }
-
     private static void stub(String path, String body) {
         FakeStripe.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(body)));

@@ -1,6 +1,7 @@
 package dev.chat.billing.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -25,6 +26,14 @@ public final class StripeFixtures {
         FakeStripe.server().stubFor(get(urlPathEqualTo("/v1/subscriptions/" + id)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(FakeStripe.fixture("subscription.json",
                         values))));
+    }
+
+    /** The fake answers a list request on {@code path} for the customer with these objects (JSON, comma-joined). */
+    public static void listed(String path, String customer, String... objects) {
+        FakeStripe.server().stubFor(get(urlPathEqualTo(path)).withQueryParam("customer", equalTo(customer))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"object\":\"list\",\"data\":[" + String.join(",", objects) + "],\"has_more\":false,"
+                                + "\"url\":\"" + path + "\"}")));
     }
 
     public static String subscriptionObject(String id, UUID workspace, String customer, String status,

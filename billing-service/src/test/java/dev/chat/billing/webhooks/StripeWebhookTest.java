@@ -3,6 +3,7 @@ package dev.chat.billing.webhooks;
 import static dev.chat.billing.stripe.StripeFixtures.checkoutCompleted;
 import static dev.chat.billing.stripe.StripeFixtures.event;
 import static dev.chat.billing.stripe.StripeFixtures.invoice;
+import static dev.chat.billing.stripe.StripeFixtures.listed;
 import static dev.chat.billing.stripe.StripeFixtures.newEventId;
 import static dev.chat.billing.stripe.StripeFixtures.subscriptionIs;
 import static dev.chat.billing.stripe.StripeFixtures.subscriptionObject;
@@ -49,6 +50,7 @@ class StripeWebhookTest {
         TestData.activeMember(workspace, admin, "admin");
         customer = "cus_" + UUID.randomUUID().toString().substring(0, 8);
         subscription = "sub_" + UUID.randomUUID().toString().substring(0, 8);
+        listed("/v1/subscriptions", customer); // none running unless a test says so
     }
 
     @Test
@@ -202,6 +204,40 @@ class StripeWebhookTest {
         assertEquals("pro/7/3500/active/" + second + "/" + customer, plan());
         deliver(subscriptionEvent("deleted", "canceled")).statusCode(200).body("outcome", equalTo("ignored"));
         assertEquals("pro/7/3500/active/" + second + "/" + customer, plan());
+    }
+
+    @Test
+    void whenTheWorkspacesSubscriptionEndsAnotherStillRunningTakesOver() {
+        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
+        deliver(subscriptionEvent("created", "active")).statusCode(200);
+        String second = "sub_two" + UUID.randomUUID().toString().substring(0, 6);
+        subscriptionIs(second, workspace, customer, "active", 7, Instant.now());
+        deliver(event(newEventId(), "customer.subscription.created",
+                subscriptionObject(second, workspace, customer, "active", 7), Instant.now()))
+                .statusCode(200).body("outcome", equalTo("ignored"));
+
+        // The customer cancels the first one instead of the second: the second, still billing, sets the plan.
+        subscriptionIs(subscription, workspace, customer, "canceled", 20, Instant.now());
+        listed("/v1/subscriptions", customer, subscriptionObject(subscription, workspace, customer, "canceled", 20),
+                subscriptionObject(second, workspace, customer, "active", 7));
+        deliver(subscriptionEvent("deleted", "canceled")).statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals("pro/7/3500/active/" + second + "/" + customer, plan());
+    }
+
+    @Test
+    void aCurrentSubscriptionStripeNoLongerKnowsGivesWayToARunningOne() {
+        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
+        deliver(subscriptionEvent("created", "active")).statusCode(200);
+        FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
+                .willReturn(WireMock.aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
+                                + "\"message\":\"No such subscription\"}}")));
+        String second = "sub_two" + UUID.randomUUID().toString().substring(0, 6);
+        subscriptionIs(second, workspace, customer, "active", 9, Instant.now());
+        deliver(event(newEventId(), "customer.subscription.created",
+                subscriptionObject(second, workspace, customer, "active", 9), Instant.now()))
+                .statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals("pro/9/4500/active/" + second + "/" + customer, plan());
     }
 
     @Test
