@@ -47,8 +47,8 @@ public final class PostgresServer implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             } else {
-                // zonky starts every cluster with fsync and synchronous_commit off (-F); a kept one must be durable:
-                // a message is acknowledged only once its commit is on disk. A later -c wins over -F.
+                // zonky starts every cluster with fsync off (-F) and synchronous_commit off (its default -c); a kept
+                // one must be durable: a message is acknowledged only once its commit is on disk. -c wins over -F.
                 builder.setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on");
             }

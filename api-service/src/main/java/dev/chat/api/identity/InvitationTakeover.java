@@ -18,9 +18,10 @@ import java.util.UUID;
  * invitation by its user id learn of the change: {@code member.removed} for the old account's place, then
  * {@code member.invited} for the new one's where the invitation moved (not where they were a member already).
  * <p>
- * The invitations move before the old account is locked, then once more after: a seat change that deletes or adds an
- * invitation of that account holds the invitation's row before it references the account, so taking the account's
- * lock first could wait on such a change while it waits on the lock.
+ * The old account is first held in a mode that still lets new invitations reference it, and the invitations move; only
+ * then is it locked against new references, and what arrived meanwhile moves too. A seat change that deletes or adds
+ * an invitation of that account holds the invitation's row before it references the account, so locking the account
+ * against references first could wait on such a change while it waits on the lock (InvitationTakeoverTest).
  */
 @ApplicationScoped
 public class InvitationTakeover {

@@ -45,9 +45,12 @@ public class UserRepository {
             RETURNING id, email, name
             """;
 
-    /** An account made for an invited address, which nobody has signed in to yet. */
+    /**
+     * An account made for an invited address, which nobody has signed in to yet; held so that two first sign-ins
+     * take it over one after the other, in a mode that still lets new invitations reference it (key share).
+     */
     private static final String UNCLAIMED_WITH_EMAIL = """
-            SELECT id FROM users WHERE lower(email) = lower($1) AND idp_subject IS NULL
+            SELECT id FROM users WHERE lower(email) = lower($1) AND idp_subject IS NULL FOR NO KEY UPDATE
             """;
 
     /** Locks the unclaimed account against new references (a key share lock conflicts with this one). */
@@ -87,7 +90,7 @@ public class UserRepository {
                 .map(rows -> rows.size() == 0 ? account : toAccount(rows.iterator().next()));
     }
 
-    /** The account made for an invited address that nobody has signed in to yet. */
+    /** The account made for an invited address that nobody has signed in to yet, held until commit. */
     public Uni<Optional<UUID>> unclaimed(SqlClient client, String email) {
         return client.preparedQuery(UNCLAIMED_WITH_EMAIL).execute(Tuple.of(email))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));

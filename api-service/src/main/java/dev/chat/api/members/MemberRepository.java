@@ -92,10 +92,10 @@ public class MemberRepository {
             SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2 FOR UPDATE
             """;
 
-    /** Leaving a workspace leaves its channels too, and revokes the address's unused email invites there. */
     /** An email invite ({@code i}) neither used nor revoked: the invitation it holds a seat for may still be taken. */
     private static final String UNUSED_EMAIL_INVITE = "i.kind = 'email' AND i.revoked_at IS NULL AND i.use_count = 0";
 
+    /** Leaving a workspace leaves its channels too, and revokes the address's unused email invites there. */
     private static final String REMOVE = """
             WITH removed AS (
                 DELETE FROM workspace_members wm USING users u

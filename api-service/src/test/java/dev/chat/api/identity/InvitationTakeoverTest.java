@@ -37,7 +37,7 @@ class InvitationTakeoverTest {
             execute(seatChange, "DELETE FROM workspace_members WHERE workspace_id = ? AND user_id = ?",
                     team.workspace(), invitedAccount);
             signIn = CompletableFuture.supplyAsync(() -> as(mia).get("/api/me").statusCode());
-            awaitSomeoneWaitingForALock();
+            awaitSomeoneWaitingFor(seatChange);
             execute(seatChange, "INSERT INTO workspace_members (workspace_id, user_id, role, status) "
                     + "VALUES (?, ?, 'member', 'invited')", team.workspace(), invitedAccount);
             seatChange.commit();
@@ -64,9 +64,15 @@ class InvitationTakeoverTest {
         }
     }
 
-    private static void awaitSomeoneWaitingForALock() throws InterruptedException {
+    /** Until another session waits for a lock this connection's transaction holds. */
+    private static void awaitSomeoneWaitingFor(Connection holder) throws Exception {
+        int pid;
+        try (var statement = holder.createStatement(); var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            pid = rows.getInt(1);
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (TestData.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == 0) {
+        while (TestData.count("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", pid) == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the sign-in never waited for the seat change");
             }
