@@ -18,6 +18,8 @@ public final class ErrorCode {
     public static final String SLOW_CONSUMER = "slow_consumer";
     public static final String INTERNAL = "internal_error";
     public static final String UNAVAILABLE = "unavailable";
+    /** PostgreSQL aborted the transaction to let others go on; nothing was written and the same call may be resent. */
+    public static final String TRY_AGAIN = "try_again";
 
     private ErrorCode() {
     }

@@ -6,8 +6,10 @@ import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -19,6 +21,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** serialization_failure and deadlock_detected. */
+    private static final Set<String> RETRYABLE_SQLSTATES = Set.of("40001", "40P01");
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -66,6 +71,23 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
         return problem(Problem.of(status, title, code, title + "."));
+    }
+
+    /**
+     * PostgreSQL gave up on the transaction so that others could go on (a deadlock or a serialization failure): it
+     * wrote nothing, and the same request succeeds when sent again, so the client is told to retry, not that the
+     * server broke. Any other database failure is unexpected.
+     */
+    @ServerExceptionMapper
+    public Response database(DatabaseException e) {
+        if (!RETRYABLE_SQLSTATES.contains(e.getSqlState())) {
+            return unexpected(e);
+        }
+        LOG.warnf("Transaction aborted by PostgreSQL, the client may retry: %s (%s)", e.getMessage(), e.getSqlState());
+        Problem problem = Problem.of(503, "Service unavailable", ErrorCode.TRY_AGAIN,
+                "The request met concurrent changes and wrote nothing; send it again.");
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem)
+                .build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
