@@ -49,20 +49,22 @@ public class InvitationTakeover {
     }
 
     private Uni<HandedOver> takeOver(SqlClient tx, UUID unclaimed, UUID accountId) {
-        List<Member> moved = new ArrayList<>();
-        return members.moveToAccount(tx, unclaimed, accountId).invoke(moved::addAll)
-                .chain(() -> users.lockUnclaimed(tx, unclaimed))
-                .chain(stillThere -> !stillThere ? Uni.createFrom().item(new HandedOver(moved, List.of()))
-                        : members.moveToAccount(tx, unclaimed, accountId).invoke(moved::addAll)
-                                .chain(() -> members.removeAllOf(tx, unclaimed))
+        return members.moveToAccount(tx, unclaimed, accountId).chain(movedFirst -> users.lockUnclaimed(tx, unclaimed)
+                .chain(stillThere -> !stillThere ? Uni.createFrom().item(new HandedOver(movedFirst, List.of()))
+                        : members.moveToAccount(tx, unclaimed, accountId).chain(movedMeanwhile -> members
+                                .removeAllOf(tx, unclaimed)
                                 .call(() -> users.deleteUnclaimed(tx, unclaimed))
-                                .map(dropped -> new HandedOver(moved, dropped)));
+                                .map(dropped -> new HandedOver(concat(movedFirst, movedMeanwhile), dropped)))));
+    }
+
+    private static List<Member> concat(List<Member> first, List<Member> second) {
+        List<Member> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private Uni<Void> announce(SqlClient tx, HandedOver handedOver, UUID accountId) {
-        List<Member> gone = new ArrayList<>(handedOver.moved());
-        gone.addAll(handedOver.dropped());
-        return events.announceAll(tx, EventType.MEMBER_REMOVED, gone)
+        return events.announceAll(tx, EventType.MEMBER_REMOVED, concat(handedOver.moved(), handedOver.dropped()))
                 .chain(() -> members.membershipsIn(tx, accountId,
                         handedOver.moved().stream().map(Member::workspaceId).toList()))
                 .chain(arrived -> events.announceAll(tx, EventType.MEMBER_INVITED, arrived));

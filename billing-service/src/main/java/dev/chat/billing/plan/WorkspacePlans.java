@@ -29,8 +29,9 @@ public class WorkspacePlans {
 
     /**
      * Namespace of the subscription locks: the two-int advisory key space, apart from the relay's bigint lock. Tried,
-     * never waited for: a delivery that finds the subscription busy is refused and Stripe delivers it again later,
-     * rather than holding one of the few connections while another delivery waits on Stripe.
+     * never waited for in the database: a delivery that finds the subscription busy gives its connection back and
+     * tries again shortly ({@link SubscriptionSync}), rather than holding one of the few connections while another
+     * delivery waits on Stripe.
      */
     private static final String TRY_LOCK_SUBSCRIPTION = "SELECT pg_try_advisory_xact_lock(1937011298, hashtext($1))";
 

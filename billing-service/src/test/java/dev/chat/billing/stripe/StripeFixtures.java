@@ -19,13 +19,19 @@ public final class StripeFixtures {
     /** Makes the fake answer the subscription in this state from now on. */
     public static void subscriptionIs(String id, UUID workspace, String customer, String status, long quantity,
                                       Instant latestInvoiceAt) {
+        FakeStripe.server().stubFor(get(urlPathEqualTo("/v1/subscriptions/" + id)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(retrievedSubscription(id, workspace, customer, status, quantity, latestInvoiceAt))));
+    }
+
+    /** A subscription as Stripe answers its retrieval, with its latest invoice expanded (unpaid when past due). */
+    public static String retrievedSubscription(String id, UUID workspace, String customer, String status,
+                                               long quantity, Instant latestInvoiceAt) {
         Map<String, Object> values = new HashMap<>(Map.of("id", id, "customer", customer, "status", status,
                 "quantity", quantity, "invoice_created", latestInvoiceAt.getEpochSecond(),
                 "invoice_status", "past_due".equals(status) ? "open" : "paid"));
         values.put("workspace_id", workspace == null ? "" : workspace.toString());
-        FakeStripe.server().stubFor(get(urlPathEqualTo("/v1/subscriptions/" + id)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(FakeStripe.fixture("subscription.json",
-                        values))));
+        return FakeStripe.fixture("subscription.json", values);
     }
 
     /** The fake answers a list request on {@code path} for the customer with these objects (JSON, comma-joined). */

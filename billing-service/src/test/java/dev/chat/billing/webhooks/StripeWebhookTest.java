@@ -5,6 +5,7 @@ import static dev.chat.billing.stripe.StripeFixtures.event;
 import static dev.chat.billing.stripe.StripeFixtures.invoice;
 import static dev.chat.billing.stripe.StripeFixtures.listed;
 import static dev.chat.billing.stripe.StripeFixtures.newEventId;
+import static dev.chat.billing.stripe.StripeFixtures.retrievedSubscription;
 import static dev.chat.billing.stripe.StripeFixtures.subscriptionIs;
 import static dev.chat.billing.stripe.StripeFixtures.subscriptionObject;
 import static io.restassured.RestAssured.given;
@@ -24,8 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -187,20 +186,14 @@ class StripeWebhookTest {
 
     @Test
     void aSecondRunningSubscriptionNeverTakesOverWhileTheFirstRuns() {
-        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
-        deliver(subscriptionEvent("created", "active")).statusCode(200);
-        String second = "sub_two" + UUID.randomUUID().toString().substring(0, 6);
-        subscriptionIs(second, workspace, customer, "active", 7, Instant.now());
-        String secondCreated = event(newEventId(), "customer.subscription.created",
-                subscriptionObject(second, workspace, customer, "active", 7), Instant.now());
-        deliver(secondCreated).statusCode(200).body("outcome", equalTo("ignored"));
+        subscribedWith20Seats();
+        String second = secondSubscription(7);
+        deliverAbout(second, "created", "active", 7).statusCode(200).body("outcome", equalTo("ignored"));
         assertEquals("pro/20/10000/active/" + subscription + "/" + customer, plan());
 
         // Once the first has ended in Stripe (its own event still on the way), the second is the workspace's.
         subscriptionIs(subscription, workspace, customer, "canceled", 20, Instant.now());
-        deliver(event(newEventId(), "customer.subscription.updated",
-                subscriptionObject(second, workspace, customer, "active", 7), Instant.now()))
-                .statusCode(200).body("outcome", equalTo("applied"));
+        deliverAbout(second, "updated", "active", 7).statusCode(200).body("outcome", equalTo("applied"));
         assertEquals("pro/7/3500/active/" + second + "/" + customer, plan());
         deliver(subscriptionEvent("deleted", "canceled")).statusCode(200).body("outcome", equalTo("ignored"));
         assertEquals("pro/7/3500/active/" + second + "/" + customer, plan());
@@ -208,13 +201,9 @@ class StripeWebhookTest {
 
     @Test
     void whenTheWorkspacesSubscriptionEndsAnotherStillRunningTakesOver() {
-        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
-        deliver(subscriptionEvent("created", "active")).statusCode(200);
-        String second = "sub_two" + UUID.randomUUID().toString().substring(0, 6);
-        subscriptionIs(second, workspace, customer, "active", 7, Instant.now());
-        deliver(event(newEventId(), "customer.subscription.created",
-                subscriptionObject(second, workspace, customer, "active", 7), Instant.now()))
-                .statusCode(200).body("outcome", equalTo("ignored"));
+        subscribedWith20Seats();
+        String second = secondSubscription(7);
+        deliverAbout(second, "created", "active", 7).statusCode(200).body("outcome", equalTo("ignored"));
 
         // The customer cancels the first one instead of the second: the second, still billing, sets the plan.
         subscriptionIs(subscription, workspace, customer, "canceled", 20, Instant.now());
@@ -226,30 +215,22 @@ class StripeWebhookTest {
 
     @Test
     void aCurrentSubscriptionStripeNoLongerKnowsGivesWayToARunningOne() {
-        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
-        deliver(subscriptionEvent("created", "active")).statusCode(200);
+        subscribedWith20Seats();
         FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
                 .willReturn(WireMock.aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
                                 + "\"message\":\"No such subscription\"}}")));
-        String second = "sub_two" + UUID.randomUUID().toString().substring(0, 6);
-        subscriptionIs(second, workspace, customer, "active", 9, Instant.now());
-        deliver(event(newEventId(), "customer.subscription.created",
-                subscriptionObject(second, workspace, customer, "active", 9), Instant.now()))
-                .statusCode(200).body("outcome", equalTo("applied"));
+        String second = secondSubscription(9);
+        deliverAbout(second, "created", "active", 9).statusCode(200).body("outcome", equalTo("applied"));
         assertEquals("pro/9/4500/active/" + second + "/" + customer, plan());
     }
 
     @Test
     void anOldSubscriptionsLateCancellationDoesNotUndoTheCurrentOne() {
-        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
-        deliver(event(newEventId(), "customer.subscription.created",
-                subscriptionObject(subscription, workspace, customer, "active", 20), Instant.now())).statusCode(200);
+        subscribedWith20Seats();
         String old = "sub_old" + UUID.randomUUID().toString().substring(0, 6);
         subscriptionIs(old, workspace, customer, "canceled", 5, Instant.now());
-        deliver(event(newEventId(), "customer.subscription.deleted",
-                subscriptionObject(old, workspace, customer, "canceled", 5), Instant.now()))
-                .statusCode(200).body("outcome", equalTo("ignored"));
+        deliverAbout(old, "deleted", "canceled", 5).statusCode(200).body("outcome", equalTo("ignored"));
         assertEquals("pro/20/10000/active/" + subscription + "/" + customer, plan());
     }
 
@@ -300,21 +281,35 @@ class StripeWebhookTest {
     /** Stripe reports the subscription active, slowly, to the first read; cancelled to every later one. */
     private void slowFirstReadThenCanceled(Duration firstReadDelay) {
         String scenario = "cancel-race-" + subscription;
-        Map<String, Object> active = Map.of("id", subscription, "customer", customer, "status", "active",
-                "quantity", 20, "invoice_created", Instant.now().getEpochSecond(), "invoice_status", "paid",
-                "workspace_id", workspace);
-        Map<String, Object> canceled = new HashMap<>(active);
-        canceled.put("status", "canceled");
+        Instant invoiced = Instant.now();
         FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(WireMock.aResponse().withFixedDelay((int) firstReadDelay.toMillis())
                         .withHeader("Content-Type", "application/json")
-                        .withBody(FakeStripe.fixture("subscription.json", active)))
+                        .withBody(retrievedSubscription(subscription, workspace, customer, "active", 20, invoiced)))
                 .willSetStateTo("canceled"));
         FakeStripe.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/subscriptions/" + subscription))
                 .inScenario(scenario).whenScenarioStateIs("canceled")
                 .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(FakeStripe.fixture("subscription.json", canceled))));
+                        .withBody(retrievedSubscription(subscription, workspace, customer, "canceled", 20, invoiced))));
+    }
+
+    /** This test's subscription, active with 20 seats in Stripe, is the workspace's: its created event applied. */
+    private void subscribedWith20Seats() {
+        subscriptionIs(subscription, workspace, customer, "active", 20, Instant.now());
+        deliver(subscriptionEvent("created", "active")).statusCode(200).body("outcome", equalTo("applied"));
+    }
+
+    /** Another subscription of the same customer, active in Stripe. @return its id */
+    private String secondSubscription(long seats) {
+        String second = "sub_two" + UUID.randomUUID().toString().substring(0, 6);
+        subscriptionIs(second, workspace, customer, "active", seats, Instant.now());
+        return second;
+    }
+
+    private ValidatableResponse deliverAbout(String id, String change, String status, long seats) {
+        return deliver(event(newEventId(), "customer.subscription." + change,
+                subscriptionObject(id, workspace, customer, status, seats), Instant.now()));
     }
 
     /** A signed customer.subscription.{@code change} event about this test's subscription, 20 seats. */
