@@ -12,7 +12,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Real PostgreSQL, Redis and an OIDC issuer, started once per test JVM on free loopback ports and stopped when
- * the JVM exits. The schema is the api-service's own Flyway migrations, applied once.
+ * the JVM exits. The schema is the schema module's Flyway migrations, from the classpath, applied once.
  */
 public final class TestInfrastructure {
 
@@ -58,13 +58,13 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Applies the api-service's migrations (the one schema every service reads), for modules that test against the
+     * Applies the schema module's migrations (the one schema every service reads), for modules that test against the
      * schema without running the api-service, which migrates by itself.
      */
     public synchronized void migrate() {
         Flyway.configure()
                 .dataSource(postgres.jdbcUrl(), PostgresServer.USER, "")
-                .locations("filesystem:" + Repository.root().resolve("api-service/src/main/resources/db/migration"))
+                .locations("classpath:db/migration")
                 .load()
                 .migrate();
     }
