@@ -1,7 +1,5 @@
 package dev.chat.api.access;
 
-import dev.chat.api.members.MemberRepository.Membership;
-import dev.chat.api.members.MemberRepository;
 import dev.chat.http.problems.ForbiddenException;
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.http.problems.Refusals;
@@ -19,14 +17,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkspaceRoles {
 
-    private final MemberRepository members;
+    private final AccessRepository access;
 
-    public WorkspaceRoles(MemberRepository members) {
-        this.members = members;
+    public WorkspaceRoles(AccessRepository access) {
+        this.access = access;
     }
 
     public Uni<Membership> activeMember(SqlClient client, String subject, UUID workspaceId) {
-        return members.ofSubject(client, subject, workspaceId).map(found -> {
+        return access.membership(client, subject, workspaceId).map(found -> {
             Membership me = found.orElseThrow(WorkspaceRoles::noSuchWorkspace);
             requireActive(me);
             return me;

@@ -1,6 +1,6 @@
 package dev.chat.api.channels;
 
-import dev.chat.api.members.MemberRepository.Membership;
+import dev.chat.api.access.Membership;
 import dev.chat.model.Channel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,16 +28,19 @@ public class ChannelRepository {
 
             FROM channels c
             WHERE c.workspace_id = $1
-              AND (c.visibility = 'public'
-                   OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $2))
+              AND EXISTS (SELECT 1 FROM readable_channels($2) r WHERE r.channel_id = c.id)
             ORDER BY c.archived_at IS NOT NULL, c.slug
             """;
 
-    /** The channel, and the caller's ($2 is their subject here) account, membership and channel membership. */
+    /**
+     * The channel, and the caller's ($2 is their subject here) account, membership, channel membership and whether
+     * they may read it (or could once their invite is accepted).
+     */
     private static final String FOR_SUBJECT = """
             SELECT c.id, c.workspace_id, c.name, c.slug, c.visibility, c.topic, c.created_at, c.archived_at,
                    c.created_by, u.id AS user_id, wm.role, wm.status,
-                   EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = u.id) AS member
+                   EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = u.id) AS member,
+                   EXISTS (SELECT 1 FROM readable_channels(u.id, true) r WHERE r.channel_id = c.id) AS readable
             FROM channels c
             LEFT JOIN users u ON u.idp_subject = $2
             LEFT JOIN workspace_members wm ON wm.workspace_id = c.workspace_id AND wm.user_id = u.id
@@ -110,14 +113,17 @@ public class ChannelRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** A channel, who created it, and the caller's membership of its workspace (empty when they have none). */
-    public record CallerView(Channel channel, UUID createdBy, Optional<Membership> membership) {
+    /**
+     * A channel, who created it, the caller's membership of its workspace (empty when they have none), and whether
+     * the caller may read it (counting an invite not yet accepted).
+     */
+    public record CallerView(Channel channel, UUID createdBy, Optional<Membership> membership, boolean readable) {
     }
 
     private static CallerView toView(Row row) {
         Optional<Membership> membership = row.getString("status") == null ? Optional.empty()
-                : Optional.of(new Membership(row.getUUID("user_id"), row.getString("role"), row.getString("status")));
-        return new CallerView(toChannel(row), row.getUUID("created_by"), membership);
+                : Optional.of(Membership.of(row));
+        return new CallerView(toChannel(row), row.getUUID("created_by"), membership, row.getBoolean("readable"));
     }
 
     private static Channel toChannel(Row row) {

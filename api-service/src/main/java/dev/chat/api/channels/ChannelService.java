@@ -1,8 +1,8 @@
 package dev.chat.api.channels;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.access.Membership;
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.api.members.MemberRepository.Membership;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.api.outbox.EventTransactions;
 import dev.chat.http.problems.BadRequestException;
@@ -205,9 +205,7 @@ public class ChannelService {
             ChannelRepository.CallerView view = found.orElseThrow(ChannelService::noSuchChannel);
             Membership me = view.membership().orElseThrow(ChannelService::noSuchChannel);
             Channel channel = view.channel();
-            boolean visible = channel.visibility() == Channel.Visibility.PUBLIC || channel.member()
-                    || (adminsSeePrivate && me.admin());
-            if (!visible) {
+            if (!view.readable() && !(adminsSeePrivate && me.admin())) {
                 throw noSuchChannel();
             }
             WorkspaceRoles.requireActive(me);

@@ -1,5 +1,6 @@
 package dev.chat.api.identity;
 
+import dev.chat.api.access.Caller;
 import dev.chat.api.identity.UserRepository.UserAccount;
 import dev.chat.api.outbox.EventTransactions;
 import io.smallrye.mutiny.Uni;

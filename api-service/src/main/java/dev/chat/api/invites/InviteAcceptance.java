@@ -1,6 +1,6 @@
 package dev.chat.api.invites;
 
-import dev.chat.api.identity.Caller;
+import dev.chat.api.access.Caller;
 import dev.chat.api.identity.UserAccounts;
 import dev.chat.api.identity.UserRepository.UserAccount;
 import dev.chat.api.members.MemberEvents;

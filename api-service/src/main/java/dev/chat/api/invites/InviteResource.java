@@ -1,6 +1,6 @@
 package dev.chat.api.invites;
 
-import dev.chat.api.identity.CallerContext;
+import dev.chat.api.access.CallerContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,10 +1,10 @@
 package dev.chat.api.invites;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.access.Membership;
 import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.identity.UserRepository;
 import dev.chat.api.members.MemberEvents;
-import dev.chat.api.members.MemberRepository.Membership;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.Seats;
 import dev.chat.api.outbox.EventTransactions;

@@ -1,12 +1,21 @@
 package dev.chat.api.messages;
 
-/**
- * Thrown inside a write transaction when the author already used the request's client_msg_id, so that everything the
- * transaction wrote so far is rolled back; the caller then answers with the first message.
- */
-public final class DuplicateClientMsgId extends RuntimeException {
+import java.util.UUID;
 
-    public DuplicateClientMsgId() {
+/**
+ * Fails a posting transaction whose client_msg_id the author already used, so that everything it wrote so far is
+ * rolled back; {@link MessageService} then answers with the first message.
+ */
+final class DuplicateClientMsgId extends RuntimeException {
+
+    private final UUID authorId;
+
+    DuplicateClientMsgId(UUID authorId) {
         super("client_msg_id already used", null, false, false);
+        this.authorId = authorId;
+    }
+
+    UUID authorId() {
+        return authorId;
     }
 }

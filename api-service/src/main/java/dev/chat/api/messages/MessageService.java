@@ -4,6 +4,7 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.AccessRepository;
 import dev.chat.api.access.ChannelAccess;
 import dev.chat.api.access.WorkspaceRoles;
+import dev.chat.api.outbox.EventTransactions;
 import dev.chat.api.outbox.OutboxEvent;
 import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.api.threads.ReplyService;
@@ -24,12 +25,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Posting messages, flat or replies: validation, authorization and the write with its events, in one transaction. */
 @ApplicationScoped
 public class MessageService {
 
+    private final EventTransactions transactions;
     private final Pool pool;
     private final AccessRepository access;
     private final MessageRepository messages;
@@ -37,8 +40,9 @@ public class MessageService {
     private final ReplyService replies;
     private final TagSharing tags;
 
-    public MessageService(Pool pool, AccessRepository access, MessageRepository messages, OutboxWriter outbox,
-                          ReplyService replies, TagSharing tags) {
+    public MessageService(EventTransactions transactions, Pool pool, AccessRepository access,
+                          MessageRepository messages, OutboxWriter outbox, ReplyService replies, TagSharing tags) {
+        this.transactions = transactions;
         this.pool = pool;
         this.access = access;
         this.messages = messages;
@@ -47,60 +51,48 @@ public class MessageService {
         this.tags = tags;
     }
 
+    /**
+     * Writes the message and its events in one transaction. A client_msg_id the author already used rolls that
+     * transaction back (whatever it wrote) and answers with the first message instead.
+     */
     public Uni<PostedMessage> post(String callerSubject, PostMessageRequest request) {
         validate(request);
-        Uni<PostedMessage> written = request.replyToMessageId() == null
-                ? pool.withTransaction(tx -> access.channelAccess(tx, callerSubject, request.channelId())
-                        .chain(channel -> postFlat(tx, authorize(channel), request)))
-                : postReply(callerSubject, request);
-        return written.invoke(posted -> {
-                    if (posted.created()) {
-                        outbox.afterCommit();
-                    }
-                });
+        return transactions.run(tx -> access.channelAccess(tx, callerSubject, request.channelId())
+                        .map(MessageService::authorize)
+                        .chain(channel -> write(tx, channel, request)
+                                .map(first -> first.orElseThrow(() -> new DuplicateClientMsgId(channel.userId())))
+                                .chain(message -> tags.shareTagged(tx, channel, message))))
+                .map(message -> new PostedMessage(message, true))
+                .onFailure(DuplicateClientMsgId.class).recoverWithUni(duplicate -> replay(
+                        ((DuplicateClientMsgId) duplicate).authorId(), request.clientMsgId()));
     }
 
-    private Uni<PostedMessage> postFlat(SqlClient tx, ChannelAccess channel, PostMessageRequest request) {
+    /** @return the message, or empty when the author already used the request's client_msg_id */
+    private Uni<Optional<Message>> write(SqlClient tx, ChannelAccess channel, PostMessageRequest request) {
+        if (request.replyToMessageId() != null) {
+            return replies.post(tx, channel, request.replyToMessageId(), request.content(), request.clientMsgId());
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Message message = new Message(UuidCreator.getTimeOrderedEpoch(), channel.channelId(), null, null,
                 request.content(), channel.userId(), now);
         OutboxEvent event = outbox.event(EventType.MESSAGE_CREATED, channel.workspaceId(), now, message,
                 List.of(Room.channel(channel.channelId())));
         return messages.insertFlat(tx, message, channel.workspaceId(), request.clientMsgId(), event)
-                .chain(inserted -> inserted
-                        ? tags.shareTagged(tx, channel, message)
-                                .call(() -> outbox.beforeCommit(tx))
-                                .map(posted -> new PostedMessage(posted, true))
-                        : replay(tx, channel.userId(), request.clientMsgId()));
+                .map(inserted -> inserted ? Optional.of(message) : Optional.empty());
     }
 
-    private Uni<PostedMessage> postReply(String callerSubject, PostMessageRequest request) {
-        return pool.withTransaction(tx -> access.channelAccess(tx, callerSubject, request.channelId())
-                        .map(MessageService::authorize)
-                        .chain(channel -> replies.post(tx, channel, request.replyToMessageId(), request.content(),
-                                        request.clientMsgId())
-                                .chain(reply -> tags.shareTagged(tx, channel, reply)))
-                        .call(() -> outbox.beforeCommit(tx))
-                        .map(reply -> new PostedMessage(reply, true)))
-                .onFailure(DuplicateClientMsgId.class).recoverWithUni(() -> pool.withConnection(
-                        connection -> access.channelAccess(connection, callerSubject, request.channelId())
-                                .chain(channel -> replay(connection, channel.userId(), request.clientMsgId()))));
-    }
-
-    /** The author already posted with this client_msg_id: answer with that message and write nothing. */
-    private Uni<PostedMessage> replay(SqlClient tx, UUID authorId, String clientMsgId) {
-        return messages.findByClientMsgId(tx, authorId, clientMsgId)
+    /** The first message the author posted with this client_msg_id, read after the repeat was rolled back. */
+    private Uni<PostedMessage> replay(UUID authorId, String clientMsgId) {
+        return pool.withConnection(connection -> messages.findByClientMsgId(connection, authorId, clientMsgId))
                 .map(found -> new PostedMessage(found.orElseThrow(), false));
     }
 
     /**
-     * Who may post: active members of the channel's workspace, and for a private channel only its members. A channel
-     * the caller cannot see answers 404 whether or not it exists, so its existence is not revealed.
+     * Who may post: those who may read the channel (decision 0007), once active; an archived channel takes nothing.
+     * A channel the caller cannot read answers 404 whether or not it exists, so its existence is not revealed.
      */
-    static ChannelAccess authorize(ChannelAccess channel) {
-        if (!channel.channelVisible()) {
-            throw new NotFoundException(ErrorCode.NOT_FOUND, "No such channel.");
-        }
+    static ChannelAccess authorize(Optional<ChannelAccess> readable) {
+        ChannelAccess channel = readable.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "No such channel."));
         if (!channel.activeWorkspaceMember()) {
             throw WorkspaceRoles.invitePending();
         }

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The hybrid reads (seed §2). Each page is one statement, one round trip: the caller's access is decided in the same
+ * The reads of channels and threads. Each page is one statement, one round trip: the caller's access is decided in the same
  * statement that reads the page, from the database, and every item comes with its thread summary (no N+1).
  */
 @ApplicationScoped
@@ -28,19 +28,16 @@ public class ReadRepository {
     /**
      * A channel's timeline, newest first: flat messages and roots posted in it (top-level messages, one index range
      * scan) merged with conversations shared into it (sorted by when they were shared, another range scan), each
-     * side limited before the merge. Access facts come first in every row; with no access the page part is empty.
+     * side limited before the merge. No row when the caller may not read the channel (not even once their invite is
+     * accepted); the caller's member status comes first in every row, and the page part is empty unless active.
      */
-    private static final String TIMELINE = """
+    static final String TIMELINE = """
             WITH access AS (
-                SELECT c.visibility = 'private' AS private_channel, wm.status AS member_status,
-                       EXISTS (SELECT 1 FROM channel_members cm
-                               WHERE cm.channel_id = c.id AND cm.user_id = u.id) AS channel_member
-                FROM users u
-                JOIN channels c ON c.id = $1
-                JOIN workspace_members wm ON wm.workspace_id = c.workspace_id AND wm.user_id = u.id
+                SELECT r.member_status
+                FROM users u JOIN readable_channels(u.id, true) r ON r.channel_id = $1
                 WHERE u.idp_subject = $2
             ), allowed AS (
-                SELECT 1 FROM access WHERE member_status = 'active' AND (NOT private_channel OR channel_member)
+                SELECT 1 FROM access WHERE member_status = 'active'
             ), entries AS (
                 (SELECT m.id AS sort_key, m.id AS message_id, false AS shared
                  FROM messages m
@@ -55,7 +52,7 @@ public class ReadRepository {
                  ORDER BY cc.timeline_key DESC LIMIT $4)
                 ORDER BY sort_key DESC LIMIT $4
             )
-            SELECT a.private_channel, a.member_status, a.channel_member, e.sort_key, e.shared,
+            SELECT a.member_status, e.sort_key, e.shared,
                    m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id, m.created_at,
                    c.reply_count, c.last_reply_at, c.participant_ids, v.restricted_reply_count,
                    v.restricted_last_reply_at, v.restricted_participant_ids
@@ -67,22 +64,16 @@ public class ReadRepository {
             ORDER BY e.sort_key DESC
             """;
 
-    /** The channels of a conversation the caller ($2) may read: public ones, and private ones they belong to. */
+    /** The channels of a conversation the caller ($2) may read (decision 0007). */
     private static final String READABLE_CHANNELS = """
             readable AS (
                 SELECT cc.channel_id, cc.is_primary, cc.created_at, cc.timeline_key, cc.restricted_reply_count,
                        cc.restricted_last_reply_at, cc.restricted_participant_ids
-                FROM conversation_channels cc
-                JOIN channels ch ON ch.id = cc.channel_id
-                JOIN users u ON u.idp_subject = $2
-                JOIN workspace_members wm
-                  ON wm.workspace_id = ch.workspace_id AND wm.user_id = u.id AND wm.status = 'active'
-                WHERE cc.conversation_id = $1
-                  AND (ch.visibility = 'public'
-                       OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = ch.id AND cm.user_id = u.id))
+                FROM users u, readable_conversation_channels(u.id, $1) cc
+                WHERE u.idp_subject = $2
             )""";
 
-    private static final String CONVERSATION = "WITH " + READABLE_CHANNELS + """
+    static final String CONVERSATION = "WITH " + READABLE_CHANNELS + """
 
             SELECT c.id, c.root_message_id, c.created_at, c.reply_count, c.last_reply_at, c.participant_ids,
                    array(SELECT channel_id FROM readable ORDER BY is_primary DESC, created_at, timeline_key)
@@ -96,7 +87,7 @@ public class ReadRepository {
             """;
 
     /** A thread's replies after $3, oldest first: open ones, and restricted ones of channels the caller reads. */
-    private static final String REPLIES = "WITH " + READABLE_CHANNELS + """
+    static final String REPLIES = "WITH " + READABLE_CHANNELS + """
             , page AS (
                 SELECT m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id,
                        m.created_at
@@ -122,9 +113,7 @@ public class ReadRepository {
             if (rows.size() == 0) {
                 return new TimelineRows(false, false, List.of(), List.of());
             }
-            Row first = rows.iterator().next();
-            boolean visible = !first.getBoolean("private_channel") || first.getBoolean("channel_member");
-            boolean active = "active".equals(first.getString("member_status"));
+            boolean active = "active".equals(rows.iterator().next().getString("member_status"));
             List<TimelineItem> items = new ArrayList<>();
             List<UUID> keys = new ArrayList<>();
             for (Row row : rows) {
@@ -133,7 +122,7 @@ public class ReadRepository {
                     items.add(toTimelineItem(row));
                 }
             }
-            return new TimelineRows(visible, active, items, keys);
+            return new TimelineRows(true, active, items, keys);
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.chat.api.reads;
 
+import dev.chat.api.access.CallerContext;
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.api.identity.CallerContext;
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.model.Conversation;
 import dev.chat.model.Message;

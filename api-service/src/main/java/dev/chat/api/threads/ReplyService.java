@@ -2,7 +2,6 @@ package dev.chat.api.threads;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.ChannelAccess;
-import dev.chat.api.messages.DuplicateClientMsgId;
 import dev.chat.api.outbox.OutboxEvent;
 import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.http.problems.BadRequestException;
@@ -38,9 +37,14 @@ public class ReplyService {
         this.outbox = outbox;
     }
 
-    /** Writes the reply and its events; fails with {@link DuplicateClientMsgId} on a repeated client_msg_id. */
-    public Uni<Message> post(SqlClient tx, ChannelAccess channel, UUID parentId, String content,
-                                 String clientMsgId) {
+    /**
+     * Writes the reply and its events.
+     *
+     * @return the reply, or empty when the author already used {@code clientMsgId}: nothing of the reply was written,
+     *         but a conversation may have been, so the caller must roll its transaction back
+     */
+    public Uni<Optional<Message>> post(SqlClient tx, ChannelAccess channel, UUID parentId, String content,
+                                       String clientMsgId) {
         return threads.findParent(tx, parentId, channel.userId(), channel.channelId())
                 .map(found -> checkedParent(found, channel))
                 .chain(parent -> conversationFor(tx, parent, channel))
@@ -49,14 +53,12 @@ public class ReplyService {
                     Message reply = new Message(UuidCreator.getTimeOrderedEpoch(), channel.channelId(),
                             thread.conversationId(), parentId, content, channel.userId(), now);
                     return threads.insertReply(tx, reply, channel.workspaceId(), clientMsgId)
-                            .invoke(inserted -> {
-                                if (!inserted) {
-                                    throw new DuplicateClientMsgId();
-                                }
-                            })
-                            .chain(() -> threads.recordReply(tx, reply, thread.restricted()))
-                            .chain(recorded -> outbox.appendAll(tx, events(channel, thread, reply, recorded)))
-                            .replaceWith(reply);
+                            .chain(inserted -> inserted
+                                    ? threads.recordReply(tx, reply, thread.restricted())
+                                            .chain(recorded -> outbox.appendAll(tx,
+                                                    events(channel, thread, reply, recorded)))
+                                            .replaceWith(Optional.of(reply))
+                                    : Uni.createFrom().item(Optional.<Message>empty()));
                 });
     }
 

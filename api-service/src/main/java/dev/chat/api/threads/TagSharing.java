@@ -43,7 +43,7 @@ public class TagSharing {
         }
         return threads.taggedChannels(tx, channel.workspaceId(), slugs, message.authorId())
                 .chain(tagged -> {
-                    List<UUID> targets = tagged.stream().filter(TaggedChannel::shareableBy).map(TaggedChannel::id)
+                    List<UUID> targets = tagged.stream().filter(TaggedChannel::readableByAuthor).map(TaggedChannel::id)
                             .filter(id -> !id.equals(message.channelId())).toList();
                     if (targets.isEmpty()) {
                         return Uni.createFrom().item(message);

@@ -2,11 +2,9 @@ package dev.chat.api.threads;
 
 import java.util.UUID;
 
-/** A channel named by a #tag in a message, and whether the author may share into it. */
-record TaggedChannel(UUID id, boolean privateChannel, boolean authorIsMember) {
-
-    /** Public channels take anyone's tag; a private one only its members' (others' tags stay plain text). */
-    boolean shareableBy() {
-        return !privateChannel || authorIsMember;
-    }
+/**
+ * A channel named by a #tag in a message, and whether the author may read it: public channels take anyone's tag, a
+ * private one only its members' (others' tags stay plain text).
+ */
+record TaggedChannel(UUID id, boolean privateChannel, boolean readableByAuthor) {
 }

@@ -22,21 +22,17 @@ import java.util.UUID;
 public class ThreadRepository {
 
     /**
-     * The parent, whether the caller ($2) may read it, and how the posting channel ($3) stands in its conversation.
-     * A reply is restricted when posted in a private channel that is not the conversation's primary channel.
+     * The parent, whether the caller ($2) may read its channel (decision 0007: a reply restricted to a private channel
+     * is read only by that channel's members), and how the posting channel ($3) stands in its conversation. A reply
+     * is restricted when posted in a private channel that is not the conversation's primary channel.
      */
     private static final String FIND_PARENT = """
             SELECT m.id, m.workspace_id, m.channel_id, m.conversation_id,
-                   (NOT (pc.visibility = 'private' AND m.reply_to_message_id IS NOT NULL
-                         AND m.channel_id IS DISTINCT FROM pr.channel_id)
-                    OR EXISTS (SELECT 1 FROM channel_members cm
-                               WHERE cm.channel_id = m.channel_id AND cm.user_id = $2)) AS readable,
+                   EXISTS (SELECT 1 FROM readable_channels($2) r WHERE r.channel_id = m.channel_id) AS readable,
                    posting.channel_id IS NOT NULL AS posting_in_conversation,
                    (posting.channel_id IS NOT NULL AND NOT posting.is_primary
                     AND postc.visibility = 'private') AS posting_restricted
             FROM messages m
-            JOIN channels pc ON pc.id = m.channel_id
-            LEFT JOIN conversation_channels pr ON pr.conversation_id = m.conversation_id AND pr.is_primary
             LEFT JOIN conversation_channels posting
                    ON posting.conversation_id = m.conversation_id AND posting.channel_id = $3
             LEFT JOIN channels postc ON postc.id = posting.channel_id
@@ -108,9 +104,10 @@ public class ThreadRepository {
             ORDER BY cc.is_primary DESC, cc.created_at, cc.channel_id
             """;
 
+    /** The channels the slugs name, whether each is private and whether the author ($3) may read it. */
     private static final String TAGGED_CHANNELS = """
             SELECT c.id, c.visibility = 'private' AS private_channel,
-                   EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $3) AS member
+                   EXISTS (SELECT 1 FROM readable_channels($3) r WHERE r.channel_id = c.id) AS readable
             FROM channels c
             WHERE c.workspace_id = $1 AND c.slug = ANY ($2) AND c.archived_at IS NULL
             ORDER BY array_position($2, c.slug)
@@ -153,7 +150,7 @@ public class ThreadRepository {
                     List<TaggedChannel> channels = new ArrayList<>();
                     for (Row row : rows) {
                         channels.add(new TaggedChannel(row.getUUID("id"), row.getBoolean("private_channel"),
-                                row.getBoolean("member")));
+                                row.getBoolean("readable")));
                     }
                     return channels;
                 });

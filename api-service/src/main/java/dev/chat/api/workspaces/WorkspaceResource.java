@@ -1,6 +1,6 @@
 package dev.chat.api.workspaces;
 
-import dev.chat.api.identity.CallerContext;
+import dev.chat.api.access.CallerContext;
 import dev.chat.model.Workspace;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package dev.chat.api.workspaces;
 
 import com.github.f4b6a3.uuid.UuidCreator;
-import dev.chat.api.identity.Caller;
+import dev.chat.api.access.Caller;
 import dev.chat.api.identity.UserAccounts;
 import dev.chat.http.problems.BadRequestException;
 import dev.chat.http.problems.ConflictException;

@@ -20,40 +20,12 @@ public class RoomAuthorizer {
 
     private static final String USER_FOR_SUBJECT = "SELECT id FROM users WHERE idp_subject = $1";
 
-    /** Active member of the channel's workspace, and of the channel itself when it is private. */
-    private static final String MAY_READ_CHANNEL = """
-            SELECT EXISTS (
-                SELECT 1 FROM channels c
-                JOIN workspace_members wm
-                  ON wm.workspace_id = c.workspace_id AND wm.user_id = $1 AND wm.status = 'active'
-                WHERE c.id = $2
-                  AND (c.visibility = 'public'
-                       OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $1)))
-            """;
-
-    /** May read at least one channel the conversation is shared into. */
-    private static final String MAY_READ_THREAD = """
-            SELECT EXISTS (
-                SELECT 1 FROM conversation_channels cc
-                JOIN channels c ON c.id = cc.channel_id
-                JOIN workspace_members wm
-                  ON wm.workspace_id = c.workspace_id AND wm.user_id = $1 AND wm.status = 'active'
-                WHERE cc.conversation_id = $2
-                  AND (c.visibility = 'public'
-                       OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $1)))
-            """;
-
-    private static final String MAY_READ_WORKSPACE = """
-            SELECT EXISTS (
-                SELECT 1 FROM workspace_members wm
-                WHERE wm.workspace_id = $2 AND wm.user_id = $1 AND wm.status = 'active')
-            """;
-
     /**
-     * Of many (user, room) pairs, the positions (1-based) of those no longer allowed: the three rules above, in one
-     * statement for a whole batch of held rooms. User rooms are never re-checked (they are the user's own).
+     * Of many (user, room) pairs, the positions (1-based) of those not allowed: a workspace room to its active
+     * members, a channel or thread room to those who may read it (the schema's read functions, decision 0007), a
+     * user room to that user. One statement for one subscription or a whole batch of held rooms.
      */
-    private static final String DENIED_AMONG = """
+    static final String DENIED_AMONG = """
             SELECT s.position FROM unnest($1::uuid[], $2::text[], $3::uuid[]) WITH ORDINALITY
                 AS s(user_id, kind, room_id, position)
             WHERE NOT CASE s.kind
@@ -61,21 +33,11 @@ public class RoomAuthorizer {
                     SELECT 1 FROM workspace_members wm
                     WHERE wm.workspace_id = s.room_id AND wm.user_id = s.user_id AND wm.status = 'active')
                 WHEN 'channel' THEN EXISTS (
-                    SELECT 1 FROM channels c
-                    JOIN workspace_members wm
-                      ON wm.workspace_id = c.workspace_id AND wm.user_id = s.user_id AND wm.status = 'active'
-                    WHERE c.id = s.room_id
-                      AND (c.visibility = 'public' OR EXISTS (SELECT 1 FROM channel_members cm
-                                                              WHERE cm.channel_id = c.id AND cm.user_id = s.user_id)))
+                    SELECT 1 FROM readable_channels(s.user_id) r WHERE r.channel_id = s.room_id)
                 WHEN 'thread' THEN EXISTS (
-                    SELECT 1 FROM conversation_channels cc
-                    JOIN channels c ON c.id = cc.channel_id
-                    JOIN workspace_members wm
-                      ON wm.workspace_id = c.workspace_id AND wm.user_id = s.user_id AND wm.status = 'active'
-                    WHERE cc.conversation_id = s.room_id
-                      AND (c.visibility = 'public' OR EXISTS (SELECT 1 FROM channel_members cm
-                                                              WHERE cm.channel_id = c.id AND cm.user_id = s.user_id)))
-                ELSE true
+                    SELECT 1 FROM readable_conversation_channels(s.user_id, s.room_id))
+                WHEN 'user' THEN s.room_id = s.user_id
+                ELSE false
             END
             """;
 
@@ -91,15 +53,10 @@ public class RoomAuthorizer {
     }
 
     public Uni<Boolean> maySubscribe(UUID userId, Room room) {
-        return switch (room.kind()) {
-            case USER -> Uni.createFrom().item(room.id().equals(userId));
-            case WORKSPACE -> exists(MAY_READ_WORKSPACE, userId, room.id());
-            case CHANNEL -> exists(MAY_READ_CHANNEL, userId, room.id());
-            case THREAD -> exists(MAY_READ_THREAD, userId, room.id());
-        };
+        return deniedAmong(List.of(new HeldRoom(userId, room))).map(Set::isEmpty);
     }
 
-    /** @return the indexes (0-based) into {@code held} of the rooms their users may no longer read */
+    /** @return the indexes (0-based) into {@code held} of the rooms their users may not (or no longer) read */
     public Uni<Set<Integer>> deniedAmong(List<HeldRoom> held) {
         UUID[] users = held.stream().map(HeldRoom::userId).toArray(UUID[]::new);
         String[] kinds = held.stream().map(h -> h.room().kind().prefix()).toArray(String[]::new);
@@ -115,8 +72,4 @@ public class RoomAuthorizer {
     public record HeldRoom(UUID userId, Room room) {
     }
 
-    private Uni<Boolean> exists(String sql, UUID userId, UUID roomId) {
-        return pool.preparedQuery(sql).execute(Tuple.of(userId, roomId))
-                .map(rows -> rows.iterator().next().getBoolean(0));
-    }
 }

@@ -1,4 +1,4 @@
-package dev.chat.api.identity;
+package dev.chat.api.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;

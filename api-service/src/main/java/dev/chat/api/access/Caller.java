@@ -1,4 +1,4 @@
-package dev.chat.api.identity;
+package dev.chat.api.access;
 
 /**
  * Who is calling, as the verified access token says: the identity provider's subject and, when the token names one,
