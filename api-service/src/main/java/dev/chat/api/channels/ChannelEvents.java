@@ -1,11 +1,11 @@
 package dev.chat.api.channels;
 
-import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.model.Channel;
 import dev.chat.model.EventType;
 import dev.chat.model.Room;
 import dev.chat.model.events.ChannelChanged;
 import dev.chat.model.events.ChannelMemberChanged;
+import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;

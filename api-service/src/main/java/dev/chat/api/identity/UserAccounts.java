@@ -2,7 +2,7 @@ package dev.chat.api.identity;
 
 import dev.chat.api.access.Caller;
 import dev.chat.api.identity.UserRepository.UserAccount;
-import dev.chat.api.outbox.EventTransactions;
+import dev.chat.outbox.EventTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.chat.api.members;
 
-import dev.chat.api.outbox.EventTransactions;
+import dev.chat.outbox.EventTransactions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -1,9 +1,9 @@
 package dev.chat.api.members;
 
-import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.Room;
+import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;

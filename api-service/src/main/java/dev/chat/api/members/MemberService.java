@@ -1,13 +1,13 @@
 package dev.chat.api.members;
 
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.api.outbox.EventTransactions;
 import dev.chat.http.problems.ConflictException;
 import dev.chat.http.problems.ForbiddenException;
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.protocol.ErrorCode;
+import dev.chat.outbox.EventTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package dev.chat.api.messages;
 
-import dev.chat.api.outbox.OutboxEvent;
-import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.model.Message;
+import dev.chat.outbox.OutboxEvent;
+import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,8 +26,7 @@ public class MessageRepository {
                 ON CONFLICT (author_id, client_msg_id) DO NOTHING
                 RETURNING id
             ), event AS (
-                INSERT INTO outbox (event_id, event_type, workspace_id, rooms, payload)
-                SELECT $8, $9, $10, $11, $12::text::json FROM inserted
+            """ + OutboxWriter.insertFrom("inserted", 8) + """
             )
             SELECT id FROM inserted
             """;

@@ -2,8 +2,6 @@ package dev.chat.api.threads;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.ChannelAccess;
-import dev.chat.api.outbox.OutboxEvent;
-import dev.chat.api.outbox.OutboxWriter;
 import dev.chat.http.problems.BadRequestException;
 import dev.chat.http.problems.NotFoundException;
 import dev.chat.model.EventType;
@@ -11,6 +9,8 @@ import dev.chat.model.Message;
 import dev.chat.model.Room;
 import dev.chat.model.events.ConversationCreated;
 import dev.chat.model.protocol.ErrorCode;
+import dev.chat.outbox.OutboxEvent;
+import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;

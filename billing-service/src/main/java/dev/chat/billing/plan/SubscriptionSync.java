@@ -2,6 +2,7 @@ package dev.chat.billing.plan;
 
 import dev.chat.billing.plan.WorkspacePlans.Outcome;
 import dev.chat.billing.stripe.StripeApi;
+import dev.chat.outbox.EventTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +26,13 @@ public class SubscriptionSync {
     private static final Duration BUSY_WAIT = Duration.ofMillis(250);
 
     private final Pool pool;
+    private final EventTransactions transactions;
     private final StripeApi stripe;
     private final WorkspacePlans plans;
 
-    public SubscriptionSync(Pool pool, StripeApi stripe, WorkspacePlans plans) {
+    public SubscriptionSync(Pool pool, EventTransactions transactions, StripeApi stripe, WorkspacePlans plans) {
         this.pool = pool;
+        this.transactions = transactions;
         this.stripe = stripe;
         this.plans = plans;
     }
@@ -40,7 +43,7 @@ public class SubscriptionSync {
      * deliver again later: the events a checkout sends together then apply one after the other at once.
      */
     public Uni<Outcome> onEvent(String eventId, String eventType, String subscriptionId, UUID workspaceHint) {
-        return whenFree(() -> pool.withTransaction(tx -> plans.tryLockSubscription(tx, subscriptionId)
+        return whenFree(() -> transactions.run(tx -> plans.tryLockSubscription(tx, subscriptionId)
                 .invoke(locked -> {
                     if (!locked) {
                         throw new SubscriptionBusyException();
@@ -62,7 +65,7 @@ public class SubscriptionSync {
 
     /** Without an event (the grace-period check); a subscription being handled now is left to that delivery. */
     public Uni<Outcome> refresh(String subscriptionId) {
-        return pool.withTransaction(tx -> plans.tryLockSubscription(tx, subscriptionId)
+        return transactions.run(tx -> plans.tryLockSubscription(tx, subscriptionId)
                 .chain(locked -> !locked ? Uni.createFrom().item(Outcome.IGNORED)
                         : stripe.subscription(subscriptionId)
                                 .chain(subscription -> plans.applyState(tx, null, subscription, null))));

@@ -1,10 +1,10 @@
 package dev.chat.billing.plan;
 
-import dev.chat.billing.outbox.BillingOutbox;
 import dev.chat.billing.stripe.SubscriptionState;
 import dev.chat.model.EventType;
 import dev.chat.model.Room;
 import dev.chat.model.events.PlanChanged;
+import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -76,11 +76,11 @@ public class WorkspacePlans {
             """;
 
     private final Pool pool;
-    private final BillingOutbox outbox;
+    private final OutboxWriter outbox;
     private final PlanRules rules;
     private final GoverningSubscription governing;
 
-    public WorkspacePlans(Pool pool, BillingOutbox outbox, PlanRules rules, GoverningSubscription governing) {
+    public WorkspacePlans(Pool pool, OutboxWriter outbox, PlanRules rules, GoverningSubscription governing) {
         this.pool = pool;
         this.outbox = outbox;
         this.rules = rules;
@@ -181,8 +181,9 @@ public class WorkspacePlans {
             if (rooms.isEmpty()) {
                 rooms.add(Room.workspace(workspaceId));
             }
-            return outbox.append(tx, EventType.WORKSPACE_PLAN_CHANGED, workspaceId, new PlanChanged(plan.tier(),
-                    plan.seatLimit(), plan.aiBudgetLimit(), plan.subscriptionStatus()), rooms);
+            return outbox.append(tx, outbox.event(EventType.WORKSPACE_PLAN_CHANGED, workspaceId, Instant.now(),
+                    new PlanChanged(plan.tier(), plan.seatLimit(), plan.aiBudgetLimit(), plan.subscriptionStatus()),
+                    rooms));
         });
     }
 

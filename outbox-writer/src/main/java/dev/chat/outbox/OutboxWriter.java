@@ -1,4 +1,4 @@
-package dev.chat.api.outbox;
+package dev.chat.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds event envelopes and writes outbox rows on the caller's transaction. The only way anything reaches clients.
+ * Builds event envelopes and writes outbox rows on the caller's transaction: the only way anything reaches clients
+ * (docs/decisions/0003-outbox-only-path-to-clients.md), and the only code that knows the outbox table's columns.
  */
 @ApplicationScoped
 public class OutboxWriter {
 
-    static final String INSERT = """
-            INSERT INTO outbox (event_id, event_type, workspace_id, rooms, payload) VALUES ($1, $2, $3, $4, $5::text::json)
-            """;
+    private static final String INSERT_INTO = "INSERT INTO outbox (event_id, event_type, workspace_id, rooms, payload) ";
+    static final String INSERT = INSERT_INTO + "VALUES (" + values(1) + ")";
 
     private final ObjectMapper json;
     private final OutboxConfig config;
@@ -46,8 +46,17 @@ public class OutboxWriter {
     }
 
     /**
+     * The outbox insert for a statement that writes its own rows and the event together (one round trip): one outbox
+     * row for each row of {@code source} (a CTE of that statement), from the five parameters that start at
+     * {@code firstParameter}, which {@link #addInsertParameters} adds.
+     */
+    public static String insertFrom(String source, int firstParameter) {
+        return INSERT_INTO + "SELECT " + values(firstParameter) + " FROM " + source;
+    }
+
+    /**
      * Adds the five parameters of an outbox row (event id, type, workspace, rooms, envelope) to {@code into}, for
-     * statements that write the outbox row together with their own rows.
+     * statements that write the outbox row together with their own rows ({@link #insertFrom}).
      */
     public Tuple addInsertParameters(Tuple into, OutboxEvent event) {
         String[] rooms = event.rooms().stream().map(Room::toString).toArray(String[]::new);
@@ -71,6 +80,11 @@ public class OutboxWriter {
             return transaction.query("NOTIFY " + OutboxSignal.CHANNEL).execute().replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
+    }
+
+    private static String values(int first) {
+        return "$" + first + ", $" + (first + 1) + ", $" + (first + 2) + ", $" + (first + 3) + ", $" + (first + 4)
+                + "::text::json";
     }
 
     /** Called once the transaction has committed. */

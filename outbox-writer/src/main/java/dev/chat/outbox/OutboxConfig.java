@@ -1,4 +1,4 @@
-package dev.chat.api.outbox;
+package dev.chat.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.chat.api.outbox;
+package dev.chat.outbox;
 
 import dev.chat.model.OutboxSignal;
 import io.vertx.mutiny.core.Vertx;

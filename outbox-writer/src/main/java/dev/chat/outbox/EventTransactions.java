@@ -1,4 +1,4 @@
-package dev.chat.api.outbox;
+package dev.chat.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
