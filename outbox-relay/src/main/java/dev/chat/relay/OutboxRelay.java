@@ -1,5 +1,6 @@
 package dev.chat.relay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.relay.leader.LeaderElection;
 import dev.chat.relay.publish.RoomPublisher;
 import dev.chat.relay.store.OutboxRepository;
@@ -8,6 +9,7 @@ import dev.chat.relay.store.PgConnections;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -45,12 +47,12 @@ public class OutboxRelay implements LeaderElection.Listener {
     private long pollTimer = -1;
     private long purgeTimer = -1;
 
-    public OutboxRelay(Vertx vertx, RelayConfig config, OutboxRepository outbox, RoomPublisher publisher,
+    public OutboxRelay(Vertx vertx, RelayConfig config, OutboxRepository outbox, Redis redis, ObjectMapper json,
                        PgConnections connections) {
         this.vertx = vertx;
         this.config = config;
         this.outbox = outbox;
-        this.publisher = publisher;
+        this.publisher = new RoomPublisher(redis, json, config.historySize());
         this.election = new LeaderElection(vertx, connections::open, config.leaderLockKey(), config.leaderRetry(),
                 this);
         this.debouncer = new Debouncer(vertx.getDelegate(), config.debounceQuiet(), config.debounceMax(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.model.RedisRoomKeys;
+import dev.chat.model.protocol.ServerFrame;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
 import dev.chat.testing.TestData;
@@ -65,6 +66,19 @@ class OutboxRelayTest {
                 roomA) == 0);
         assertEquals(3L, redisLong(Command.XLEN, RedisRoomKeys.history(roomA)));
         assertEquals("3", redisString(Command.GET, RedisRoomKeys.offset(roomA)));
+    }
+
+    @Test
+    void aPublishedFrameIsTheProtocolsEventRecordAsJacksonRendersIt() throws Exception {
+        String room = "channel:" + UUID.randomUUID();
+        try (RedisRoomSubscriber subscriber = new RedisRoomSubscriber(redis, room)) {
+            UUID eventId = insertEvent(room);
+            TestData.update("NOTIFY outbox_event");
+            String frame = subscriber.next();
+            String envelope = TestData.string("SELECT payload::text FROM outbox WHERE event_id = ?", eventId);
+            String epoch = redisString(Command.GET, RedisRoomKeys.epoch(room));
+            assertEquals(JSON.writeValueAsString(new ServerFrame.Event(room, epoch, 1, envelope)), frame);
+        }
     }
 
     @Test

@@ -1,11 +1,25 @@
 package dev.chat.model.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
-/** Frames the gateway writes that do not carry an event (event frames are built by the relay, see docs/protocol.md). */
+/** The frames a gateway writes to its clients (docs/protocol.md); schemas in {@code schemas/}. */
 public final class ServerFrame {
 
     private ServerFrame() {
+    }
+
+    /**
+     * One event of a room: its place in the room's history ({@code epoch}, {@code offset}) and the event envelope
+     * as written to the outbox. The relay renders it once per room and event, with the offset that Redis assigns;
+     * gateways pass it on untouched.
+     */
+    @JsonPropertyOrder({"type", "room", "epoch", "offset", "event"})
+    public record Event(String type, String room, String epoch, long offset, @JsonRawValue String event) {
+        public Event(String room, String epoch, long offset, String event) {
+            this("event", room, epoch, offset, event);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

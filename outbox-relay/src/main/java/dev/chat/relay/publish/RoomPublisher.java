@@ -1,13 +1,12 @@
 package dev.chat.relay.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.model.RedisRoomKeys;
-import dev.chat.relay.RelayConfig;
 import dev.chat.relay.store.PendingEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +18,10 @@ import java.util.List;
 
 /**
  * Publishes events to their rooms in Redis, pipelined, up to {@value #MAX_PIPELINE} per round trip. Each event runs
- * {@code redis/publish-event.lua}: next room offset, capped history stream, PUBLISH of the finished frame.
- * Events are sent in batch order on one connection, so per-room order follows outbox id order.
+ * {@code redis/publish-event.lua}: next room offset, capped history stream, PUBLISH of the frame that
+ * {@link EventFrameTemplate} lays out. Events are sent in batch order on one connection, so per-room order follows
+ * outbox id order.
  */
-@ApplicationScoped
 public class RoomPublisher {
 
     private static final String SCRIPT = readScript();
@@ -34,12 +33,14 @@ public class RoomPublisher {
     private static final int MAX_PIPELINE = 1000;
 
     private final Redis redis;
+    private final List<String> frameParts;
     private final int historySize;
     private volatile String scriptSha;
 
-    public RoomPublisher(Redis redis, RelayConfig config) {
+    public RoomPublisher(Redis redis, ObjectMapper json, int historySize) {
         this.redis = redis;
-        this.historySize = config.historySize();
+        this.frameParts = EventFrameTemplate.parts(json);
+        this.historySize = historySize;
     }
 
     /** Completes once Redis has accepted every event of the batch; fails if any was refused. */
@@ -71,6 +72,7 @@ public class RoomPublisher {
                 request.arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)).arg(RedisRoomKeys.history(room));
             }
             request.arg(epochForNewRooms).arg(historySize).arg(event.envelopeJson());
+            frameParts.forEach(request::arg);
             event.rooms().forEach(request::arg);
             requests.add(request);
         }

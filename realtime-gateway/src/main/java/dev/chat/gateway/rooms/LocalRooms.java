@@ -1,7 +1,6 @@
 package dev.chat.gateway.rooms;
 
 import dev.chat.gateway.redis.RedisRoomFeed;
-import dev.chat.gateway.socket.ClientSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +16,7 @@ public class LocalRooms {
 
     private static final Logger LOG = Logger.getLogger(LocalRooms.class);
 
-    private record Room(Set<ClientSession> members, CompletionStage<Void> subscribedInRedis) {
+    private record Room(Set<RoomMember> members, CompletionStage<Void> subscribedInRedis) {
     }
 
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
@@ -32,23 +31,23 @@ public class LocalRooms {
      * Adds a socket to a room. Completes once the gateway's Redis subscription to the room is active, so that no
      * event published afterwards can be missed; fails (and leaves the socket out) when Redis could not subscribe.
      */
-    public CompletionStage<Void> join(String room, ClientSession session) {
+    public CompletionStage<Void> join(String room, RoomMember member) {
         Room joined = rooms.compute(room, (name, existing) -> {
             Room current = existing != null ? existing
                     : new Room(ConcurrentHashMap.newKeySet(), feed.subscribe(name));
-            current.members().add(session);
+            current.members().add(member);
             return current;
         });
         return joined.subscribedInRedis().whenComplete((ok, failure) -> {
             if (failure != null) {
-                leave(room, session);
+                leave(room, member);
             }
         });
     }
 
-    public void leave(String room, ClientSession session) {
+    public void leave(String room, RoomMember member) {
         rooms.computeIfPresent(room, (name, current) -> {
-            current.members().remove(session);
+            current.members().remove(member);
             if (!current.members().isEmpty()) {
                 return current;
             }
@@ -65,8 +64,8 @@ public class LocalRooms {
     void deliver(String room, String frame) {
         Room current = rooms.get(room);
         if (current != null) {
-            for (ClientSession session : current.members()) {
-                session.send(frame);
+            for (RoomMember member : current.members()) {
+                member.send(frame);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.chat.gateway.socket;
 
+import dev.chat.gateway.rooms.RoomMember;
 import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
  * One open socket: who it belongs to, the rooms it holds, and its send queue. Sends never wait: a socket whose
  * unwritten frames exceed the limit is closed as a slow consumer instead of slowing anyone else down.
  */
-public final class ClientSession {
+public final class ClientSession implements RoomMember {
 
     /** Policy violation: the client did not keep up with its frames. */
     static final CloseReason SLOW_CONSUMER = new CloseReason(1008, ErrorCode.SLOW_CONSUMER);
@@ -52,6 +53,7 @@ public final class ClientSession {
     }
 
     /** Queues a frame for this socket without waiting for it to be written. */
+    @Override
     public void send(String frame) {
         if (closing.get()) {
             return;
