@@ -1,7 +1,6 @@
 package dev.chat.api.access;
 
-import dev.chat.http.problems.ForbiddenException;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.Refusals;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +33,7 @@ public class WorkspaceRoles {
     public Uni<Membership> admin(SqlClient client, String subject, UUID workspaceId) {
         return activeMember(client, subject, workspaceId).invoke(me -> {
             if (!me.admin()) {
-                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins may do this.");
+                throw new ApiException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins may do this.");
             }
         });
     }
@@ -45,11 +44,11 @@ public class WorkspaceRoles {
         }
     }
 
-    public static ForbiddenException invitePending() {
+    public static ApiException invitePending() {
         return Refusals.invitePending();
     }
 
-    public static NotFoundException noSuchWorkspace() {
+    public static ApiException noSuchWorkspace() {
         return Refusals.noSuchWorkspace();
     }
 }

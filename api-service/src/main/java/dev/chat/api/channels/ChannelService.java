@@ -4,10 +4,7 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.Membership;
 import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.members.MemberRepository;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.ConflictException;
-import dev.chat.http.problems.ForbiddenException;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.Channel;
 import dev.chat.model.EventType;
 import dev.chat.model.Limits;
@@ -35,11 +32,6 @@ public class ChannelService {
 
     static final int NAME_MAX_CHARS = 80;
     static final int TOPIC_MAX_CHARS = 250;
-    static final String CHANNEL_EXISTS = "channel_exists";
-    static final String CHANNEL_ARCHIVED = "channel_archived";
-    static final String CHANNEL_PROTECTED = "channel_protected";
-    static final String MEMBER_NOT_ACTIVE = "member_not_active";
-    static final String NOT_IN_CHANNEL = "not_in_channel";
     /** Every workspace's #general: everyone stays in it and it is never archived. */
     static final String GENERAL = "general";
 
@@ -90,7 +82,8 @@ public class ChannelService {
                         channels.visibleIn(tx, workspaceId, me.userId()).chain(visible -> {
                             Optional<Channel> same = visible.stream().filter(c -> c.slug().equals(slug)).findFirst();
                             if (same.isPresent()) {
-                                throw new ConflictException(CHANNEL_EXISTS, "A channel #" + slug + " exists already.",
+                                throw new ApiException(ErrorCode.CHANNEL_EXISTS,
+                                        "A channel #" + slug + " exists already.",
                                         Map.of("channel_id", same.get().id()));
                             }
                             return createWithFreeSlug(tx, me, workspaceId, name, base, visibility, topic, n + 1);
@@ -105,7 +98,7 @@ public class ChannelService {
         String topic = optional(request == null ? null : request.topic(), "topic", TOPIC_MAX_CHARS);
         return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> {
             if (!access.channel().member()) {
-                throw new ForbiddenException(NOT_IN_CHANNEL, "Join the channel to set its topic.");
+                throw new ApiException(ErrorCode.NOT_IN_CHANNEL, "Join the channel to set its topic.");
             }
             return open(access).chain(ok -> channels.setTopic(tx, channelId, topic));
         }).chain(() -> readable(tx, subject, channelId)).map(Access::channel)
@@ -115,7 +108,7 @@ public class ChannelService {
     public Uni<Channel> archive(String subject, UUID channelId) {
         return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> {
             if (!access.me().admin() && !access.me().userId().equals(access.createdBy())) {
-                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins and the channel's "
+                throw new ApiException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins and the channel's "
                         + "creator may archive it.");
             }
             protectGeneral(access.channel());
@@ -148,15 +141,16 @@ public class ChannelService {
     /** Adds an active workspace member; to a private channel only its members and admins may add. */
     public Uni<Void> addMember(String subject, UUID channelId, ChannelRequests.AddMember request) {
         if (request == null || request.userId() == null) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'user_id' is required.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'user_id' is required.");
         }
         return transactions.run(tx -> manageable(tx, subject, channelId).chain(access -> open(access)
                 .chain(ok -> members.ofUser(tx, request.userId(), access.channel().workspaceId()))
                 .chain(target -> {
                     Membership member = target.orElseThrow(() ->
-                            new NotFoundException(ErrorCode.NOT_FOUND, "No such member of this workspace."));
+                            new ApiException(ErrorCode.NOT_FOUND, "No such member of this workspace."));
                     if (!member.active()) {
-                        throw new ConflictException(MEMBER_NOT_ACTIVE, "This member has not accepted the invite yet.");
+                        throw new ApiException(ErrorCode.MEMBER_NOT_ACTIVE,
+                                "This member has not accepted the invite yet.");
                     }
                     return stillActive(tx, access.channel().workspaceId(), member.userId())
                             .chain(() -> channels.addMember(tx, channelId, member.userId())).chain(added -> added
@@ -172,7 +166,7 @@ public class ChannelService {
             protectGeneral(access.channel());
             if (access.channel().visibility() == Channel.Visibility.PUBLIC && !access.me().admin()
                     && !access.me().userId().equals(userId)) {
-                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED,
+                throw new ApiException(ErrorCode.ADMIN_REQUIRED,
                         "Only admins remove others from public channels.");
             }
             return channels.removeMember(tx, channelId, userId).chain(removed -> removed
@@ -185,7 +179,7 @@ public class ChannelService {
     private Uni<Void> stillActive(SqlClient tx, UUID workspaceId, UUID userId) {
         return members.lockActive(tx, workspaceId, userId).invoke(active -> {
             if (!active) {
-                throw new NotFoundException(ErrorCode.NOT_FOUND, "No such member of this workspace.");
+                throw new ApiException(ErrorCode.NOT_FOUND, "No such member of this workspace.");
             }
         }).replaceWithVoid();
     }
@@ -215,26 +209,26 @@ public class ChannelService {
 
     private static Uni<Boolean> open(Access access) {
         if (access.channel().archivedAt() != null) {
-            throw new ConflictException(CHANNEL_ARCHIVED, "This channel is archived.");
+            throw new ApiException(ErrorCode.CHANNEL_ARCHIVED, "This channel is archived.");
         }
         return Uni.createFrom().item(true);
     }
 
     private static void protectGeneral(Channel channel) {
         if (GENERAL.equals(channel.slug())) {
-            throw new ConflictException(CHANNEL_PROTECTED, "#general holds the whole workspace: nobody leaves it and "
-                    + "it is never archived.");
+            throw new ApiException(ErrorCode.CHANNEL_PROTECTED,
+                    "#general holds the whole workspace: nobody leaves it and it is never archived.");
         }
     }
 
-    private static NotFoundException noSuchChannel() {
-        return new NotFoundException(ErrorCode.NOT_FOUND, "No such channel.");
+    private static ApiException noSuchChannel() {
+        return new ApiException(ErrorCode.NOT_FOUND, "No such channel.");
     }
 
     private static String required(String value, String field, int max) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.isEmpty() || stripped.length() > max) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Field '" + field + "' must be 1 to " + max + " characters.");
         }
         return stripped;
@@ -243,7 +237,7 @@ public class ChannelService {
     private static String optional(String value, String field, int max) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.length() > max) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Field '" + field + "' must be at most " + max + " characters.");
         }
         return stripped;

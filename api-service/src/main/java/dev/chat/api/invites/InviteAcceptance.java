@@ -6,11 +6,10 @@ import dev.chat.api.identity.UserRepository.UserAccount;
 import dev.chat.api.members.MemberEvents;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.Seats;
-import dev.chat.http.problems.ForbiddenException;
-import dev.chat.http.problems.GoneException;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
+import dev.chat.model.protocol.ErrorCode;
 import dev.chat.outbox.EventTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -27,11 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class InviteAcceptance {
 
-    static final String INVITE_NOT_FOUND = "invite_not_found";
-    static final String INVITE_EXPIRED = "invite_expired";
-    static final String INVITE_REVOKED = "invite_revoked";
-    static final String INVITE_USED_UP = "invite_used_up";
-    static final String INVITE_WRONG_EMAIL = "invite_wrong_email";
 
     private final EventTransactions transactions;
     private final Seats seats;
@@ -68,20 +62,20 @@ public class InviteAcceptance {
     private Uni<InviteRequests.Accepted> accept(SqlClient tx, Invite invite, UserAccount account,
                                                Optional<Member> mine, Seats.SeatCount count) {
         if (invite.revokedAt() != null) {
-            throw new GoneException(INVITE_REVOKED, "This invite was revoked: ask for a new one.");
+            throw new ApiException(ErrorCode.INVITE_REVOKED, "This invite was revoked: ask for a new one.");
         }
         if (mine.filter(member -> member.status() == Member.Status.ACTIVE).isPresent()) {
             return Uni.createFrom().item(new InviteRequests.Accepted(invite.workspaceId(), mine.get()));
         }
         if (invite.expiredAt(count.at())) {
-            throw new GoneException(INVITE_EXPIRED, "This invite has expired: ask for a new one.");
+            throw new ApiException(ErrorCode.INVITE_EXPIRED, "This invite has expired: ask for a new one.");
         }
         if (invite.usedUp()) {
-            throw new GoneException(INVITE_USED_UP, "This invite has been used as often as it allows.");
+            throw new ApiException(ErrorCode.INVITE_USED_UP, "This invite has been used as often as it allows.");
         }
         if (invite.kind() == Invite.Kind.EMAIL
                 && (account.email() == null || !account.email().toLowerCase(Locale.ROOT).equals(invite.email()))) {
-            throw new ForbiddenException(INVITE_WRONG_EMAIL, "This invite was sent to another address than the one "
+            throw new ApiException(ErrorCode.INVITE_WRONG_EMAIL, "This invite was sent to another address than the one "
                     + "you signed in with (addresses must be verified by your identity provider).");
         }
         UUID workspaceId = invite.workspaceId();
@@ -97,7 +91,7 @@ public class InviteAcceptance {
                 .map(member -> new InviteRequests.Accepted(workspaceId, member));
     }
 
-    private static NotFoundException unknownInvite() {
-        return new NotFoundException(INVITE_NOT_FOUND, "No invite has this token.");
+    private static ApiException unknownInvite() {
+        return new ApiException(ErrorCode.INVITE_NOT_FOUND, "No invite has this token.");
     }
 }

@@ -8,9 +8,7 @@ import dev.chat.api.members.MemberEvents;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.Seats;
 import dev.chat.api.workspaces.WorkspaceRepository;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.ConflictException;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.protocol.ErrorCode;
@@ -37,8 +35,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class InviteService {
 
-    static final String ALREADY_MEMBER = "already_member";
-    static final String ALREADY_INVITED = "already_invited";
     static final int EMAIL_MAX_CHARS = 254;
     static final int MAX_USES_LIMIT = 10_000;
     private static final Logger LOG = Logger.getLogger(InviteService.class);
@@ -75,7 +71,7 @@ public class InviteService {
 
     public Uni<InviteRequests.Created> create(String subject, UUID workspaceId, InviteRequests.Create request) {
         if (request == null) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "A JSON object is required.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A JSON object is required.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = now.plus(expiry(request.expiresInDays()));
@@ -94,7 +90,7 @@ public class InviteService {
         }
         String email = email(request.email());
         if (request.maxUses() != null && request.maxUses() != 1) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "An email invite is used once: leave 'max_uses' out or set it to 1.");
         }
         return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId)
@@ -116,7 +112,7 @@ public class InviteService {
                 expiresAt, null, now, admin.userId());
         return invites.insert(tx, invite, InviteTokens.hash(token)).invoke(inserted -> {
             if (!inserted) {
-                throw new ConflictException(ALREADY_INVITED,
+                throw new ApiException(ErrorCode.ALREADY_INVITED,
                         "This address has an invite that is still valid; revoke it to send another.");
             }
         }).replaceWith(invite);
@@ -127,7 +123,7 @@ public class InviteService {
                                Seats.SeatCount count) {
         if (existing.isPresent()) {
             if (existing.get().status() == Member.Status.ACTIVE) {
-                throw new ConflictException(ALREADY_MEMBER, "This address belongs to a member already.");
+                throw new ApiException(ErrorCode.ALREADY_MEMBER, "This address belongs to a member already.");
             }
             return Uni.createFrom().voidItem();
         }
@@ -164,7 +160,7 @@ public class InviteService {
                 .chain(() -> roles.admin(tx, subject, workspaceId))
                 .chain(() -> invites.byId(tx, inviteId, workspaceId))
                 .chain(found -> {
-                    Invite invite = found.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND,
+                    Invite invite = found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                             "No such invite."));
                     boolean email = invite.kind() == Invite.Kind.EMAIL;
                     return invites.revoke(tx, invite.id()).chain(revoked -> revoked && email
@@ -181,7 +177,7 @@ public class InviteService {
         }
         long maxDays = config.maxExpiry().toDays();
         if (days < 1 || days > maxDays) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Field 'expires_in_days' must be 1 to " + maxDays + ".");
         }
         return Duration.ofDays(days);
@@ -189,7 +185,7 @@ public class InviteService {
 
     private static Integer maxUses(Integer maxUses) {
         if (maxUses != null && (maxUses < 1 || maxUses > MAX_USES_LIMIT)) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Field 'max_uses' must be 1 to " + MAX_USES_LIMIT + ", or left out for no limit.");
         }
         return maxUses;
@@ -198,7 +194,7 @@ public class InviteService {
     private static String email(String raw) {
         String email = raw.strip().toLowerCase(Locale.ROOT);
         if (email.length() > EMAIL_MAX_CHARS || !EMAIL.matcher(email).matches()) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'email' must be an email address.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'email' must be an email address.");
         }
         return email;
     }

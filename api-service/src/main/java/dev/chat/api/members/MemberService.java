@@ -1,9 +1,7 @@
 package dev.chat.api.members;
 
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.http.problems.ConflictException;
-import dev.chat.http.problems.ForbiddenException;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.protocol.ErrorCode;
@@ -18,7 +16,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberService {
 
-    static final String LAST_ADMIN = "last_admin";
 
     private final Pool pool;
     private final EventTransactions transactions;
@@ -53,7 +50,7 @@ public class MemberService {
         return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId).chain(count -> roles
                 .activeMember(tx, subject, workspaceId).chain(me -> {
                     if (!me.admin() && !me.userId().equals(userId)) {
-                        throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only admins remove other members.");
+                        throw new ApiException(ErrorCode.ADMIN_REQUIRED, "Only admins remove other members.");
                     }
                     if (count.released().contains(userId)) {
                         return Uni.createFrom().voidItem(); // an invitation that ran out: the lock just removed it
@@ -61,13 +58,14 @@ public class MemberService {
                     return members.admins(tx, workspaceId)
                             .chain(admins -> {
                                 if (admins.size() == 1 && admins.contains(userId)) {
-                                    throw new ConflictException(LAST_ADMIN, "The workspace's last admin cannot leave "
-                                            + "it: a workspace always keeps one.");
+                                    throw new ApiException(ErrorCode.LAST_ADMIN,
+                                            "The workspace's last admin cannot leave it: a workspace always "
+                                                    + "keeps one.");
                                 }
                                 return members.remove(tx, workspaceId, userId);
                             })
                             .chain(removed -> events.announce(tx, EventType.MEMBER_REMOVED, removed.orElseThrow(() ->
-                                    new NotFoundException(ErrorCode.NOT_FOUND, "No such member of this workspace."))));
+                                    new ApiException(ErrorCode.NOT_FOUND, "No such member of this workspace."))));
                 })));
     }
 }

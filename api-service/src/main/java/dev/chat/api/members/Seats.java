@@ -1,7 +1,7 @@
 package dev.chat.api.members;
 
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.SeatLimitException;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
@@ -64,7 +64,7 @@ public class Seats {
     public Uni<SeatCount> lock(SqlClient tx, UUID workspaceId) {
         return tx.preparedQuery(LOCK_WORKSPACE).execute(Tuple.of(workspaceId)).chain(rows -> {
             if (rows.size() == 0) {
-                throw new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
+                throw new ApiException(ErrorCode.NOT_FOUND, "No such workspace.");
             }
             Row locked = rows.iterator().next();
             int limit = locked.getInteger("seat_limit");

@@ -6,10 +6,7 @@ import dev.chat.api.access.ChannelAccess;
 import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.threads.ReplyService;
 import dev.chat.api.threads.TagSharing;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.ForbiddenException;
-import dev.chat.http.problems.NotFoundException;
-import dev.chat.http.problems.PayloadTooLargeException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.EventType;
 import dev.chat.model.Limits;
 import dev.chat.model.Message;
@@ -92,33 +89,33 @@ public class MessageService {
      * A channel the caller cannot read answers 404 whether or not it exists, so its existence is not revealed.
      */
     static ChannelAccess authorize(Optional<ChannelAccess> readable) {
-        ChannelAccess channel = readable.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "No such channel."));
+        ChannelAccess channel = readable.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such channel."));
         if (!channel.activeWorkspaceMember()) {
             throw WorkspaceRoles.invitePending();
         }
         if (channel.archived()) {
-            throw new ForbiddenException("channel_archived", "This channel is archived; it takes no new messages.");
+            throw new ApiException(ErrorCode.CHANNEL_ARCHIVED, "This channel is archived; it takes no new messages.");
         }
         return channel;
     }
 
     static void validate(PostMessageRequest request) {
         if (request == null) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "A JSON body is required.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A JSON body is required.");
         }
         if (request.channelId() == null) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'channel_id' is required.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'channel_id' is required.");
         }
         if (request.content() == null || request.content().isBlank()) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'content' must not be empty.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'content' must not be empty.");
         }
         if (request.content().length() > Limits.MESSAGE_CONTENT_MAX_CHARS) {
-            throw new PayloadTooLargeException(ErrorCode.CONTENT_TOO_LARGE,
+            throw new ApiException(ErrorCode.CONTENT_TOO_LARGE,
                     "Field 'content' is longer than " + Limits.MESSAGE_CONTENT_MAX_CHARS + " characters.");
         }
         String clientMsgId = request.clientMsgId();
         if (clientMsgId != null && (clientMsgId.isBlank() || clientMsgId.length() > Limits.CLIENT_MSG_ID_MAX_CHARS)) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Field 'client_msg_id' must be 1 to " + Limits.CLIENT_MSG_ID_MAX_CHARS + " characters.");
         }
     }

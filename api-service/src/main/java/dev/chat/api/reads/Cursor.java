@@ -1,6 +1,6 @@
 package dev.chat.api.reads;
 
-import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.protocol.ErrorCode;
 import java.nio.ByteBuffer;
 import java.util.Base64;
@@ -38,6 +38,6 @@ final class Cursor {
         } catch (IllegalArgumentException e) {
             // fall through to the same answer as a wrong length
         }
-        throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Parameter 'cursor' is not a cursor this API gave.");
+        throw new ApiException(ErrorCode.VALIDATION_FAILED, "Parameter 'cursor' is not a cursor this API gave.");
     }
 }

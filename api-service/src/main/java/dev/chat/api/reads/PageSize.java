@@ -1,6 +1,6 @@
 package dev.chat.api.reads;
 
-import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.Limits;
 import dev.chat.model.protocol.ErrorCode;
 
@@ -17,7 +17,7 @@ final class PageSize {
             return DEFAULT;
         }
         if (limit < 1 || limit > Limits.PAGE_MAX_ITEMS) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Parameter 'limit' must be 1 to " + Limits.PAGE_MAX_ITEMS + ".");
         }
         return limit;

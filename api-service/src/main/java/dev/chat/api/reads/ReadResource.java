@@ -2,7 +2,7 @@ package dev.chat.api.reads;
 
 import dev.chat.api.access.CallerContext;
 import dev.chat.api.access.WorkspaceRoles;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.Conversation;
 import dev.chat.model.Message;
 import dev.chat.model.Page;
@@ -42,7 +42,7 @@ public class ReadResource {
         UUID before = Cursor.decode(cursor, Cursor.AFTER_EVERYTHING);
         return reads.timeline(channelId, subject(), before, size + 1).map(rows -> {
             if (!rows.visible()) {
-                throw new NotFoundException(ErrorCode.NOT_FOUND, "No such channel.");
+                throw new ApiException(ErrorCode.NOT_FOUND, "No such channel.");
             }
             if (!rows.activeMember()) {
                 throw WorkspaceRoles.invitePending();
@@ -78,8 +78,8 @@ public class ReadResource {
         return new Page<>(items.subList(0, size), Cursor.encode(keys.get(size - 1)));
     }
 
-    private static NotFoundException noSuchConversation() {
-        return new NotFoundException(ErrorCode.NOT_FOUND, "No such conversation.");
+    private static ApiException noSuchConversation() {
+        return new ApiException(ErrorCode.NOT_FOUND, "No such conversation.");
     }
 
     private String subject() {

@@ -2,8 +2,7 @@ package dev.chat.api.threads;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.ChannelAccess;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.NotFoundException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.EventType;
 import dev.chat.model.Message;
 import dev.chat.model.Room;
@@ -69,14 +68,14 @@ public class ReplyService {
     private static ParentMessage checkedParent(Optional<ParentMessage> found, ChannelAccess channel) {
         ParentMessage parent = found.filter(p -> p.workspaceId().equals(channel.workspaceId()))
                 .filter(ParentMessage::readableByCaller)
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "No such message to reply to."));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such message to reply to."));
         if (parent.flat() && !parent.channelId().equals(channel.channelId())) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "A first reply is posted in the channel of the message it answers: 'channel_id' must be "
                             + parent.channelId() + ".");
         }
         if (!parent.flat() && !parent.postingChannelInConversation()) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Field 'channel_id' must be one of the channels the conversation is shared into.");
         }
         return parent;

@@ -27,24 +27,25 @@ public class WorkspaceRepository {
     private static final String SLUGS_LIKE = "SELECT slug FROM workspaces WHERE slug = $1 OR slug LIKE $1 || '-%'";
 
     /**
-     * The workspace, its creator as active admin, and #general with the creator in it, in one statement. A conflict
-     * on the organization or the slug (another signup won the race) inserts nothing and returns no row.
+     * The workspace on the Free plan (whose limits are the schema's defaults), its creator as active admin, and
+     * #general with the creator in it, in one statement. A conflict on the organization or the slug (another signup
+     * won the race) inserts nothing and returns no row.
      */
     private static final String CREATE = """
             WITH workspace AS (
-                INSERT INTO workspaces (id, name, slug, org_id, plan_tier, seat_limit, ai_budget_limit, created_at)
-                VALUES ($1, $2, $3, $4, 'free', $5, $6, $7)
+                INSERT INTO workspaces (id, name, slug, org_id, plan_tier, created_at)
+                VALUES ($1, $2, $3, $4, 'free', $5)
                 ON CONFLICT DO NOTHING
                 RETURNING id, name, slug, plan_tier, seat_limit, created_at
             ), admin AS (
                 INSERT INTO workspace_members (workspace_id, user_id, role, status, created_at, joined_at)
-                SELECT id, $8, 'admin', 'active', $7, $7 FROM workspace
+                SELECT id, $6, 'admin', 'active', $5, $5 FROM workspace
             ), general AS (
                 INSERT INTO channels (id, workspace_id, name, slug, visibility, created_by, created_at)
-                SELECT $9, id, 'general', 'general', 'public', $8, $7 FROM workspace
+                SELECT $7, id, 'general', 'general', 'public', $6, $5 FROM workspace
                 RETURNING id
             ), creator_in_general AS (
-                INSERT INTO channel_members (channel_id, user_id, created_at) SELECT id, $8, $7 FROM general
+                INSERT INTO channel_members (channel_id, user_id, created_at) SELECT id, $6, $5 FROM general
             )
             SELECT id, name, slug, plan_tier, seat_limit, created_at FROM workspace
             """;
@@ -78,8 +79,7 @@ public class WorkspaceRepository {
     /** @return the workspace, or empty when the organization or the slug was taken meanwhile */
     public Uni<Optional<Workspace>> create(SqlClient client, NewWorkspace workspace) {
         Tuple parameters = Tuple.tuple().addUUID(workspace.id()).addString(workspace.name()).addString(workspace.slug())
-                .addString(workspace.orgId()).addInteger(workspace.seatLimit()).addLong(workspace.aiBudgetLimit())
-                .addOffsetDateTime(workspace.createdAt().atOffset(ZoneOffset.UTC)).addUUID(workspace.creatorId())
+                .addString(workspace.orgId()).addOffsetDateTime(workspace.createdAt().atOffset(ZoneOffset.UTC)).addUUID(workspace.creatorId())
                 .addUUID(workspace.generalChannelId());
         return client.preparedQuery(CREATE).execute(parameters)
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toWorkspace(rows.iterator().next())));
@@ -97,8 +97,8 @@ public class WorkspaceRepository {
     }
 
     /** What a signup writes. */
-    public record NewWorkspace(UUID id, String name, String slug, String orgId, int seatLimit, long aiBudgetLimit,
-                               Instant createdAt, UUID creatorId, UUID generalChannelId) {
+    public record NewWorkspace(UUID id, String name, String slug, String orgId, Instant createdAt, UUID creatorId,
+                               UUID generalChannelId) {
     }
 
     /** A workspace the caller is an active member of, with their role. */

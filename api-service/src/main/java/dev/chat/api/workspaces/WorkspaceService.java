@@ -3,9 +3,7 @@ package dev.chat.api.workspaces;
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.Caller;
 import dev.chat.api.identity.UserAccounts;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.ConflictException;
-import dev.chat.http.problems.ForbiddenException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.Slugs;
 import dev.chat.model.Workspace;
 import dev.chat.model.protocol.ErrorCode;
@@ -25,21 +23,17 @@ public class WorkspaceService {
 
     static final int NAME_MAX_CHARS = 80;
     static final int SLUG_MAX_CHARS = 64;
-    static final String ORGANIZATION_REQUIRED = "organization_required";
-    static final String WORKSPACE_EXISTS = "workspace_exists";
     /** Signups racing for the same slug retry this often before giving up with a 409. */
     private static final int SLUG_ATTEMPTS = 5;
 
     private final Pool pool;
     private final UserAccounts accounts;
     private final WorkspaceRepository workspaces;
-    private final PlanDefaults free;
 
-    public WorkspaceService(Pool pool, UserAccounts accounts, WorkspaceRepository workspaces, PlanDefaults free) {
+    public WorkspaceService(Pool pool, UserAccounts accounts, WorkspaceRepository workspaces) {
         this.pool = pool;
         this.accounts = accounts;
         this.workspaces = workspaces;
-        this.free = free;
     }
 
     public Uni<Me> me(Caller caller) {
@@ -53,7 +47,8 @@ public class WorkspaceService {
     public Uni<Workspace> create(Caller caller, CreateWorkspaceRequest request) {
         String name = validName(request);
         if (caller.orgId() == null) {
-            throw new ForbiddenException(ORGANIZATION_REQUIRED, "Your sign-in names no organization, and a workspace "
+            throw new ApiException(ErrorCode.ORGANIZATION_REQUIRED,
+                    "Your sign-in names no organization, and a workspace "
                     + "belongs to one: sign in through your organization.");
         }
         return accounts.signIn(caller).chain(user -> attempt(caller, name, user.id(), 1));
@@ -71,7 +66,7 @@ public class WorkspaceService {
                     return pool.withConnection(c -> refuseIfOrganizationHasOne(c, caller.orgId()))
                             .chain(() -> {
                                 if (attempt >= SLUG_ATTEMPTS) {
-                                    throw new ConflictException(ErrorCode.CONFLICT,
+                                    throw new ApiException(ErrorCode.CONFLICT,
                                             "Too many workspaces are being created with this name; try again.");
                                 }
                                 return attempt(caller, name, creator, attempt + 1);
@@ -81,7 +76,7 @@ public class WorkspaceService {
 
     private Uni<Void> refuseIfOrganizationHasOne(SqlClient client, String orgId) {
         return workspaces.ofOrganization(client, orgId).invoke(existing -> existing.ifPresent(id -> {
-            throw new ConflictException(WORKSPACE_EXISTS,
+            throw new ApiException(ErrorCode.WORKSPACE_EXISTS,
                     "Your organization already has a workspace; ask one of its admins for an invite.",
                     Map.of("workspace_id", id));
         })).replaceWithVoid();
@@ -103,14 +98,13 @@ public class WorkspaceService {
 
     private WorkspaceRepository.NewWorkspace newWorkspace(Caller caller, String name, String slug, UUID creator) {
         return new WorkspaceRepository.NewWorkspace(UuidCreator.getTimeOrderedEpoch(), name, slug, caller.orgId(),
-                free.seatLimit(), free.aiBudgetLimit(), Instant.now().truncatedTo(ChronoUnit.MICROS), creator,
-                UuidCreator.getTimeOrderedEpoch());
+                Instant.now().truncatedTo(ChronoUnit.MICROS), creator, UuidCreator.getTimeOrderedEpoch());
     }
 
     private static String validName(CreateWorkspaceRequest request) {
         String name = request == null || request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > NAME_MAX_CHARS) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Field 'name' must be 1 to " + NAME_MAX_CHARS + " characters.");
         }
         return name;

@@ -186,7 +186,7 @@ class PostMessageTest {
     void archivedChannelTakesNoMessages() {
         TestData.update("UPDATE channels SET archived_at = now() WHERE id = ?", general);
         as(aliceSubject).body(Map.of("channel_id", general, "content", "hi")).post("/api/messages")
-                .then().statusCode(403).body("code", equalTo("channel_archived"));
+                .then().statusCode(409).body("code", equalTo("channel_archived"));
         assertNothingWritten();
     }
 

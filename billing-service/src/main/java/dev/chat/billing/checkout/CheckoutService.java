@@ -1,12 +1,10 @@
 package dev.chat.billing.checkout;
 
-import dev.chat.billing.plan.BillingAccounts;
 import dev.chat.billing.plan.BillingAccounts.Account;
+import dev.chat.billing.plan.BillingAccounts;
 import dev.chat.billing.stripe.BillingNotConfiguredException;
 import dev.chat.billing.stripe.StripeApi;
-import dev.chat.http.problems.BadRequestException;
-import dev.chat.http.problems.ConflictException;
-import dev.chat.http.problems.ForbiddenException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.Refusals;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +19,6 @@ import java.util.UUID;
 public class CheckoutService {
 
     static final int MAX_SEATS = 10_000;
-    static final String SUBSCRIPTION_EXISTS = "subscription_exists";
-    static final String NO_BILLING_ACCOUNT = "no_billing_account";
 
     private final StripeApi stripe;
     private final BillingAccounts accounts;
@@ -35,7 +31,7 @@ public class CheckoutService {
     public Uni<CheckoutRequests.Redirect> checkout(String subject, CheckoutRequests.Checkout request) {
         UUID workspaceId = request == null ? null : request.workspaceId();
         if (workspaceId == null || request.seats() == null || request.seats() < 1 || request.seats() > MAX_SEATS) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "Fields 'workspace_id' and 'seats' (1 to " + MAX_SEATS + ") are required.");
         }
         requireConfigured();
@@ -44,7 +40,7 @@ public class CheckoutService {
                 throw subscriptionExists();
             }
             if (request.seats() < account.seatsUsed()) {
-                throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Buy at least the " + account.seatsUsed()
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Buy at least the " + account.seatsUsed()
                         + " seats in use (active and invited members).");
             }
             Uni<String> customer = account.customerId() != null ? Uni.createFrom().item(account.customerId())
@@ -65,20 +61,20 @@ public class CheckoutService {
     public Uni<CheckoutRequests.Redirect> portal(String subject, CheckoutRequests.Portal request) {
         UUID workspaceId = request == null ? null : request.workspaceId();
         if (workspaceId == null) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Field 'workspace_id' is required.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'workspace_id' is required.");
         }
         requireConfigured();
         return admin(subject, workspaceId).chain(account -> {
             if (account.customerId() == null) {
-                throw new ConflictException(NO_BILLING_ACCOUNT,
+                throw new ApiException(ErrorCode.NO_BILLING_ACCOUNT,
                         "This workspace has never subscribed: start with a checkout.");
             }
             return stripe.portalSession(account.customerId());
         }).map(CheckoutRequests.Redirect::new);
     }
 
-    private static ConflictException subscriptionExists() {
-        return new ConflictException(SUBSCRIPTION_EXISTS,
+    private static ApiException subscriptionExists() {
+        return new ApiException(ErrorCode.SUBSCRIPTION_EXISTS,
                 "This workspace already has a subscription: change its seats in the billing portal.");
     }
 
@@ -89,7 +85,7 @@ public class CheckoutService {
                 throw Refusals.invitePending();
             }
             if (!account.admin()) {
-                throw new ForbiddenException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins manage billing.");
+                throw new ApiException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins manage billing.");
             }
             return account;
         });

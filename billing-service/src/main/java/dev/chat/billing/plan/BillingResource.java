@@ -1,6 +1,6 @@
 package dev.chat.billing.plan;
 
-import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.Refusals;
 import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
@@ -30,7 +30,7 @@ public class BillingResource {
     @GET
     public Uni<BillingStatus> status(@QueryParam("workspace_id") UUID workspaceId) {
         if (workspaceId == null) {
-            throw new BadRequestException(ErrorCode.VALIDATION_FAILED, "Query parameter 'workspace_id' is required.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Query parameter 'workspace_id' is required.");
         }
         return accounts.forSubject(identity.getPrincipal().getName(), workspaceId).map(found -> {
             BillingAccounts.Account account = found.orElseThrow(Refusals::noSuchWorkspace);

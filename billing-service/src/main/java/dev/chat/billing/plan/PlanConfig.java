@@ -4,22 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** What each plan grants. The Free keys are the ones api-service gives new workspaces. */
+/** What the paid plan grants. The Free plan's limits are the schema's (V7__free_plan.sql), the same for every service. */
 @ConfigMapping(prefix = "chat.plans")
 public interface PlanConfig {
 
-    Free free();
-
     Pro pro();
-
-    interface Free {
-        @WithDefault("10")
-        int seatLimit();
-
-        /** Monthly AI spend allowed, in cents. */
-        @WithDefault("0")
-        long aiBudgetLimit();
-    }
 
     interface Pro {
         /** Monthly AI spend allowed per paid seat, in cents. */

@@ -1,7 +1,6 @@
 package dev.chat.billing.plan;
 
 import dev.chat.billing.stripe.SubscriptionState;
-import dev.chat.model.PlanTier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
@@ -10,7 +9,7 @@ import java.util.Set;
  * Turns a subscription's current state into the workspace's limits (brief decision 7: Stripe is the source of
  * truth). Active and trialing subscriptions give Pro with one seat per subscribed unit; a failed payment keeps Pro
  * for the grace period from when the subscription first became past due; anything else (cancelled, unpaid, expired,
- * paused) gives the Free limits.
+ * paused) gives the Free plan, whose limits the schema sets.
  * No rule removes anyone: a lower limit only stops new seats.
  */
 @ApplicationScoped
@@ -42,9 +41,9 @@ public class PlanRules {
     public Plan planFor(SubscriptionState subscription, Instant pastDueSince, Instant now) {
         if (paidFor(subscription, pastDueSince, now) && subscription.quantity() > 0) {
             int seats = (int) Math.min(Integer.MAX_VALUE, subscription.quantity());
-            return new Plan(PlanTier.PRO, seats, seats * plans.pro().aiBudgetPerSeat(), subscription.status());
+            return Plan.pro(seats, seats * plans.pro().aiBudgetPerSeat(), subscription.status());
         }
-        return new Plan(PlanTier.FREE, plans.free().seatLimit(), plans.free().aiBudgetLimit(), subscription.status());
+        return Plan.free(subscription.status());
     }
 
     private boolean paidFor(SubscriptionState subscription, Instant pastDueSince, Instant now) {

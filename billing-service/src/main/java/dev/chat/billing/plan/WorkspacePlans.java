@@ -2,6 +2,7 @@ package dev.chat.billing.plan;
 
 import dev.chat.billing.stripe.SubscriptionState;
 import dev.chat.model.EventType;
+import dev.chat.model.PlanTier;
 import dev.chat.model.Room;
 import dev.chat.model.events.PlanChanged;
 import dev.chat.outbox.OutboxWriter;
@@ -57,9 +58,11 @@ public class WorkspacePlans {
 
     private static final String SET_PLAN = """
             UPDATE workspaces
-            SET plan_tier = $2, seat_limit = $3, ai_budget_limit = $4, subscription_status = $5,
+            SET plan_tier = $2, seat_limit = coalesce($3, free_plan_seat_limit()),
+                ai_budget_limit = coalesce($4, free_plan_ai_budget_limit()), subscription_status = $5,
                 stripe_subscription_id = $6, stripe_customer_id = coalesce(stripe_customer_id, $7), past_due_since = $8
             WHERE id = $1
+            RETURNING plan_tier, seat_limit, ai_budget_limit, subscription_status
             """;
 
     private static final String EVENT_WORKSPACE = """
@@ -167,22 +170,29 @@ public class WorkspacePlans {
                 .addInteger(plan.seatLimit()).addLong(plan.aiBudgetLimit()).addString(plan.subscriptionStatus())
                 .addString(subscription.id()).addString(subscription.customerId())
                 .addOffsetDateTime(pastDueSince == null ? null : pastDueSince.atOffset(ZoneOffset.UTC));
-        boolean changed = !before.getString("plan_tier").equals(plan.tier().wireName())
-                || before.getInteger("seat_limit") != plan.seatLimit()
-                || before.getLong("ai_budget_limit") != plan.aiBudgetLimit()
-                || !Objects.equals(before.getString("subscription_status"), plan.subscriptionStatus());
-        Uni<Void> updated = tx.preparedQuery(SET_PLAN).execute(values).replaceWithVoid();
-        if (!changed) {
-            return updated;
-        }
-        return updated.chain(() -> tx.preparedQuery(ADMINS).execute(Tuple.of(workspaceId))).chain(admins -> {
+        return tx.preparedQuery(SET_PLAN).execute(values).map(rows -> rows.iterator().next())
+                .chain(after -> changed(before, after) ? announce(tx, workspaceId, after) : Uni.createFrom().voidItem());
+    }
+
+    private static boolean changed(Row before, Row after) {
+        return !before.getString("plan_tier").equals(after.getString("plan_tier"))
+                || !before.getInteger("seat_limit").equals(after.getInteger("seat_limit"))
+                || !before.getLong("ai_budget_limit").equals(after.getLong("ai_budget_limit"))
+                || !Objects.equals(before.getString("subscription_status"), after.getString("subscription_status"));
+    }
+
+    /** workspace.plan_changed to the admins' user rooms, or to the workspace room when it has no active admin. */
+    private Uni<Void> announce(SqlClient tx, UUID workspaceId, Row plan) {
+        return tx.preparedQuery(ADMINS).execute(Tuple.of(workspaceId)).chain(admins -> {
             List<Room> rooms = new ArrayList<>();
             admins.forEach(row -> rooms.add(Room.user(row.getUUID("user_id"))));
             if (rooms.isEmpty()) {
                 rooms.add(Room.workspace(workspaceId));
             }
             return outbox.append(tx, outbox.event(EventType.WORKSPACE_PLAN_CHANGED, workspaceId, Instant.now(),
-                    new PlanChanged(plan.tier(), plan.seatLimit(), plan.aiBudgetLimit(), plan.subscriptionStatus()),
+                    new PlanChanged(PlanTier.valueOf(plan.getString("plan_tier").toUpperCase(Locale.ROOT)),
+                            plan.getInteger("seat_limit"), plan.getLong("ai_budget_limit"),
+                            plan.getString("subscription_status")),
                     rooms));
         });
     }

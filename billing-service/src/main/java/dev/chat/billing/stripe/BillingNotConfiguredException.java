@@ -1,13 +1,13 @@
 package dev.chat.billing.stripe;
 
-import dev.chat.http.problems.ServiceUnavailableException;
+import dev.chat.http.problems.ApiException;
+import dev.chat.model.protocol.ErrorCode;
 
 /** This deployment has no Stripe keys: paid plans are off and Free limits apply. */
-public final class BillingNotConfiguredException extends ServiceUnavailableException {
-
-    public static final String CODE = "billing_not_configured";
+public final class BillingNotConfiguredException extends ApiException {
 
     public BillingNotConfiguredException() {
-        super(CODE, "Paid plans are not set up on this deployment; the Free plan's limits apply.");
+        super(ErrorCode.BILLING_NOT_CONFIGURED,
+                "Paid plans are not set up on this deployment; the Free plan's limits apply.");
     }
 }

@@ -12,7 +12,7 @@ import dev.chat.billing.plan.WorkspacePlans;
 import dev.chat.billing.stripe.BillingNotConfiguredException;
 import dev.chat.billing.stripe.StripeApi;
 import dev.chat.billing.stripe.StripeConfig;
-import dev.chat.http.problems.BadRequestException;
+import dev.chat.http.problems.ApiException;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WebhookService {
 
-    static final String INVALID_SIGNATURE = "invalid_signature";
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
 
     private final StripeConfig config;
@@ -71,15 +70,15 @@ public class WebhookService {
 
     private Event verified(String payload, String signature, String secret) {
         if (signature == null || signature.isBlank()) {
-            throw new BadRequestException(INVALID_SIGNATURE, "The Stripe-Signature header is missing.");
+            throw new ApiException(ErrorCode.INVALID_SIGNATURE, "The Stripe-Signature header is missing.");
         }
         try {
             return Webhook.constructEvent(payload, signature, secret, config.webhookTolerance().toSeconds());
         } catch (SignatureVerificationException e) {
-            throw new BadRequestException(INVALID_SIGNATURE,
+            throw new ApiException(ErrorCode.INVALID_SIGNATURE,
                     "The signature does not match the payload, or its timestamp is too old.");
         } catch (RuntimeException e) {
-            throw new BadRequestException(ErrorCode.MALFORMED_JSON, "The payload is not a Stripe event.");
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The payload is not a Stripe event.");
         }
     }
 
@@ -87,7 +86,7 @@ public class WebhookService {
         try {
             return json.readTree(event.getDataObjectDeserializer().getRawJson());
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new BadRequestException(ErrorCode.MALFORMED_JSON, "The event's data.object is not JSON.");
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The event's data.object is not JSON.");
         }
     }
 

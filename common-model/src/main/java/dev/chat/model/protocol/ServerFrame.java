@@ -38,8 +38,8 @@ public final class ServerFrame {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String type, String room, String code, String message) {
-        public Error(String room, String code, String message) {
-            this("error", room, code, message);
+        public Error(String room, ErrorCode code, String message) {
+            this("error", room, code.code(), message);
         }
     }
 

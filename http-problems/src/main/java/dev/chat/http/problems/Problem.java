@@ -2,6 +2,7 @@ package dev.chat.http.problems;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.chat.model.protocol.ErrorCode;
 import java.util.Map;
 
 /**
@@ -13,12 +14,23 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public static Problem of(int status, String title, String code, String detail) {
-        return of(status, title, code, detail, Map.of());
+    /** RFC 9110's reason phrases of the statuses the catalogue uses. */
+    private static final Map<Integer, String> TITLES = Map.ofEntries(Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"), Map.entry(402, "Payment Required"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
+            Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(413, "Content Too Large"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(500, "Internal Server Error"),
+            Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"));
+
+    public static Problem of(ErrorCode code, String detail) {
+        return of(code, detail, Map.of());
     }
 
-    public static Problem of(int status, String title, String code, String detail, Map<String, Object> extensions) {
-        return new Problem("https://docs.chat.dev/errors/" + code, title, status, detail, code, extensions);
+    /** The title is the status's reason phrase: the code, not the title, is what clients switch on. */
+    public static Problem of(ErrorCode code, String detail, Map<String, Object> extensions) {
+        String title = TITLES.getOrDefault(code.status(), "Error");
+        return new Problem("https://docs.chat.dev/errors/" + code.code(), title, code.status(), detail, code.code(),
+                extensions);
     }
 
     @JsonAnyGetter

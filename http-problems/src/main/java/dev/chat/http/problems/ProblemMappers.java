@@ -27,18 +27,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return problem(Problem.of(e.status(), e.title(), e.code(), e.getMessage(), e.extensions()));
+        return problem(Problem.of(e.code(), e.getMessage(), e.extensions()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return problem(Problem.of(401, "Unauthorized", ErrorCode.UNAUTHENTICATED,
-                "A valid bearer token is required."));
+        return problem(Problem.of(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required."));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return problem(Problem.of(403, "Forbidden", ErrorCode.FORBIDDEN, "You may not do this."));
+        return problem(Problem.of(ErrorCode.FORBIDDEN, "You may not do this."));
     }
 
     // Listed explicitly so that ours wins over Quarkus' built-in mapper for MismatchedInputException.
@@ -48,10 +47,10 @@ public class ProblemMappers {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return problem(Problem.of(400, "Bad request", ErrorCode.VALIDATION_FAILED,
+            return problem(Problem.of(ErrorCode.VALIDATION_FAILED,
                     "Field '" + field + "' has the wrong type or format."));
         }
-        return problem(Problem.of(400, "Bad request", ErrorCode.MALFORMED_JSON, "The body is not valid JSON."));
+        return problem(Problem.of(ErrorCode.MALFORMED_JSON, "The body is not valid JSON."));
     }
 
     @ServerExceptionMapper
@@ -60,17 +59,21 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json);
         }
-        String code = switch (status) {
+        ErrorCode code = switch (status) {
             case 400 -> ErrorCode.VALIDATION_FAILED;
             case 401 -> ErrorCode.UNAUTHENTICATED;
             case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.CONTENT_TOO_LARGE;
-            default -> status >= 500 ? ErrorCode.INTERNAL : "http_" + status;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
         };
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "Error";
-        return problem(Problem.of(status, title, code, title + "."));
+        if (code == null) {
+            return unexpected(e); // a status the catalogue has no code for is a failure of ours
+        }
+        return problem(Problem.of(code, e.getResponse().getStatusInfo().getReasonPhrase() + "."));
     }
 
     /**
@@ -84,7 +87,7 @@ public class ProblemMappers {
             return unexpected(e);
         }
         LOG.warnf("Transaction aborted by PostgreSQL, the client may retry: %s (%s)", e.getMessage(), e.getSqlState());
-        Problem problem = Problem.of(503, "Service unavailable", ErrorCode.TRY_AGAIN,
+        Problem problem = Problem.of(ErrorCode.TRY_AGAIN,
                 "The request met concurrent changes and wrote nothing; send it again.");
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem)
                 .build();
@@ -93,8 +96,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         LOG.error("Unhandled failure", e);
-        return problem(Problem.of(500, "Internal server error", ErrorCode.INTERNAL,
-                "Something went wrong on our side; it has been logged."));
+        return problem(Problem.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged."));
     }
 
     static Response problem(Problem problem) {

@@ -9,12 +9,12 @@ public final class Refusals {
     }
 
     /** Outside the workspace, or no such workspace: the two are indistinguishable on purpose. */
-    public static NotFoundException noSuchWorkspace() {
-        return new NotFoundException(ErrorCode.NOT_FOUND, "No such workspace.");
+    public static ApiException noSuchWorkspace() {
+        return new ApiException(ErrorCode.NOT_FOUND, "No such workspace.");
     }
 
-    public static ForbiddenException invitePending() {
-        return new ForbiddenException(ErrorCode.INVITE_PENDING,
+    public static ApiException invitePending() {
+        return new ApiException(ErrorCode.INVITE_PENDING,
                 "Your membership of this workspace is not active yet: accept the invite first.");
     }
 }

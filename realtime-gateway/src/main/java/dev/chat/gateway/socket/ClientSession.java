@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 public final class ClientSession implements RoomMember {
 
     /** Policy violation: the client did not keep up with its frames. */
-    static final CloseReason SLOW_CONSUMER = new CloseReason(1008, ErrorCode.SLOW_CONSUMER);
+    static final CloseReason SLOW_CONSUMER = new CloseReason(1008, ErrorCode.SLOW_CONSUMER.code());
 
     private static final Logger LOG = Logger.getLogger(ClientSession.class);
 
