@@ -1,5 +1,6 @@
--- The same write path with the seed's in-transaction NOTIFY: the same single statement (message row +
--- outbox row) inside a transaction. Compare with the API under the same load (docs/benchmarks.md).
+-- The same write path with the NOTIFY inside the transaction (notify mode in-transaction,
+-- docs/decisions/0001-outbox-wakeup.md): the same single statement (message row + outbox row) inside a
+-- transaction. Compare with the API under the same load (docs/benchmarks.md).
 -- Needs: -M prepared -D channel=<uuid> -D workspace=<uuid> -D author=<uuid>
 BEGIN;
 WITH inserted AS (

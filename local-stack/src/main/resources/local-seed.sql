@@ -1,4 +1,4 @@
--- Local development data (seed §8): a Free-tier workspace "local" with #general and #engineering,
+-- Local development data: a Free-tier workspace "local" with #general and #engineering,
 -- alice@example.com (admin) and bob@example.com (member of both channels). ./run applies it after
 -- api-service has migrated the schema; every statement is idempotent, so each start re-applies it safely.
 

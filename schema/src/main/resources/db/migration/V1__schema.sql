@@ -1,6 +1,6 @@
--- The consolidated schema (seed §1, §9A): one migration from day one.
+-- The consolidated schema: one migration from day one.
 -- Ids are UUIDs chosen by the application; message ids are UUIDv7, so they sort by creation time.
--- No triggers: the application writes outbox rows and signals the relay itself (seed to-do, brief decision 3).
+-- No triggers: the application writes outbox rows and signals the relay itself (docs/decisions/0001-outbox-wakeup.md).
 
 CREATE TABLE workspaces (
     id                     uuid PRIMARY KEY,
@@ -32,7 +32,7 @@ CREATE TABLE workspace_members (
     workspace_id uuid        NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     user_id      uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     role         text        NOT NULL DEFAULT 'member' CHECK (role IN ('admin', 'member')),
-    -- Both statuses hold a seat (seed §2): seat_limit counts active + invited.
+    -- Both statuses hold a seat: seat_limit counts active + invited.
     status       text        NOT NULL CHECK (status IN ('active', 'invited')),
     created_at   timestamptz NOT NULL DEFAULT now(),
     joined_at    timestamptz,
@@ -85,7 +85,7 @@ CREATE TABLE messages (
 -- Channel timeline, newest first (ids are time-ordered).
 CREATE INDEX messages_channel_timeline_idx ON messages (channel_id, id DESC);
 
--- A thread: the graph node a root message and its replies hang off (seed §1 "Conversations").
+-- A thread: the graph node a root message and its replies hang off.
 CREATE TABLE conversations (
     id              uuid PRIMARY KEY,
     workspace_id    uuid        NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
@@ -112,8 +112,8 @@ CREATE TABLE conversation_channels (
 CREATE UNIQUE INDEX conversation_channels_one_primary_idx ON conversation_channels (conversation_id) WHERE is_primary;
 CREATE INDEX conversation_channels_channel_idx ON conversation_channels (channel_id);
 
--- Transactional outbox (seed §7): written in the same transaction as the change it announces, moved to Redis
--- by the outbox-relay in id order.
+-- Transactional outbox (docs/decisions/0003-outbox-only-path-to-clients.md): written in the same transaction as
+-- the change it announces, moved to Redis by the outbox-relay in id order.
 CREATE TABLE outbox (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     event_id     uuid        NOT NULL UNIQUE,
@@ -154,7 +154,8 @@ CREATE TABLE invites (
 );
 CREATE INDEX invites_workspace_idx ON invites (workspace_id);
 
--- Stripe webhook events already applied (brief decision 7): recorded in the same transaction as their effect.
+-- Stripe webhook events already applied (docs/decisions/0006-stripe-source-of-truth.md): recorded in the same
+-- transaction as their effect.
 CREATE TABLE processed_billing_events (
     event_id     text PRIMARY KEY,
     event_type   text        NOT NULL,

@@ -1,4 +1,4 @@
--- Invites and seats (seed §5), channel and membership events.
+-- Invites and seats, channel and membership events.
 
 -- An email invite holds a seat for an address that may never have signed in: such a user has an email and no
 -- subject until they first sign in with that (verified) address and take the row over (UserRepository).

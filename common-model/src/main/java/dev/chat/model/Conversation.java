@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A thread: the graph node that a root message and its replies hang off, shared into one or more channels (seed
- * §9A), with its summary as the reader sees it: {@code channelIds} lists the public channels and the private ones
- * the reader belongs to; counts include restricted replies only of channels the reader belongs to.
+ * A thread: the graph node that a root message and its replies hang off, shared into one or more channels, with its
+ * summary as the reader sees it: {@code channelIds} lists the public channels and the private ones the reader
+ * belongs to; counts include restricted replies only of channels the reader belongs to.
  */
 public record Conversation(UUID id, UUID rootMessageId, List<UUID> channelIds, Instant createdAt, int replyCount,
                            Instant lastReplyAt, List<UUID> participantIds) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A message: flat when {@code conversationId} is null, threaded otherwise (seed §9A).
+ * A message: flat when {@code conversationId} is null, threaded otherwise.
  * {@code channelId} is always the channel it was posted in.
  */
 public record Message(

@@ -9,7 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Applies {@code local-seed.sql} (seed §8): the Free-tier workspace "local", its channels and two users. */
+/** Applies {@code local-seed.sql}: the Free-tier workspace "local", its channels and two users. */
 final class LocalSeed {
 
     /** The identity provider organization of the seeded workspace {@code local} (local-seed.sql). */

@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Moves committed outbox rows to Redis (seed §7). While this instance is the leader, a drain is requested by a
- * debounced NOTIFY, by the 1 s poll and after re-LISTENing; a drain claims batches in id order, publishes each and
- * marks it published only once Redis accepted it. A failed batch stays pending and is retried with backoff.
- * Only one drain runs at a time; a request arriving meanwhile makes it go round once more.
+ * Moves committed outbox rows to Redis (docs/decisions/0003-outbox-only-path-to-clients.md). While this instance is
+ * the leader, a drain is requested by a debounced NOTIFY, by the 1 s poll and after re-LISTENing; a drain claims
+ * batches in id order, publishes each and marks it published only once Redis accepted it. A failed batch stays
+ * pending and is retried with backoff. Only one drain runs at a time; a request arriving meanwhile makes it go round
+ * once more.
  */
 @ApplicationScoped
 public class OutboxRelay implements LeaderElection.Listener {

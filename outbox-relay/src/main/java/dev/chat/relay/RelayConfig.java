@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The relay's settings (seed §7, brief decision 3–5). */
+/**
+ * The relay's settings (docs/decisions/0001-outbox-wakeup.md, 0002-one-relay-leader.md,
+ * 0004-room-offsets-epochs-history.md).
+ */
 @ConfigMapping(prefix = "chat.relay")
 public interface RelayConfig {
 

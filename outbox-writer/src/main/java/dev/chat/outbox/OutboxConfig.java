@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How writers wake the outbox-relay (brief decision 3, docs/decisions/0001-outbox-wakeup.md). */
+/** How writers wake the outbox-relay (docs/decisions/0001-outbox-wakeup.md). */
 @ConfigMapping(prefix = "chat.outbox")
 public interface OutboxConfig {
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's real-time thread scenario (§3) across real processes: B sees a thread appear and grow in the channels
- * showing it, without any REST call of its own.
+ * The real-time thread scenario across real processes: A replies to a flat message both see, and B sees the thread
+ * appear and grow in the channels showing it, without any REST call of its own.
  */
 class ThreadScenarioIT {
 

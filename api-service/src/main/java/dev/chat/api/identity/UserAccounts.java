@@ -8,8 +8,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The caller's account, created on their first call and given the profile the directory knows (seed §5: WorkOS
- * tokens carry no email). The directory is asked only while the account has no email, never inside a transaction.
+ * The caller's account, created on their first call and given the profile the directory knows (WorkOS tokens carry
+ * no email). The directory is asked only while the account has no email, never inside a transaction.
  * A verified email that was invited before its owner ever signed in brings that invitation along (InvitationTakeover).
  */
 @ApplicationScoped

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepting an invite (seed §5): whoever holds the token and is signed in becomes an active member, an email invite
+ * Accepting an invite: whoever holds the token and is signed in becomes an active member, an email invite
  * only for its address. The workspace's seats are locked first ({@link Seats}). A refusal names what is wrong with
  * the token and nothing about the workspace.
  */

@@ -53,7 +53,7 @@ public class InviteResource {
         return invites.revoke(subject(), workspaceId, inviteId).map(ok -> RestResponse.noContent());
     }
 
-    /** The brief's form. Proxies may log paths, so clients should prefer {@link #acceptWithBody}. */
+    /** The token in the path. Proxies may log paths, so clients should prefer {@link #acceptWithBody}. */
     @POST
     @Path("/invites/{token}/accept")
     public Uni<InviteRequests.Accepted> accept(@PathParam("token") String token) {

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Invites (seed §5) as admins manage them: email invites (which hold a seat for the address at once) and invite
+ * Invites as admins manage them: email invites (which hold a seat for the address at once) and invite
  * links (which take a seat when used), listed and revoked. Every seat change locks the workspace's seats first
  * ({@link Seats}). Accepting is {@link InviteAcceptance}'s.
  */

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * member.invited, member.joined and member.removed (brief §3): to the member's own room and every admin's; an active
- * member's arrival or departure also to the workspace room, where the other members see it. An invitation is the
- * admins' business only.
+ * member.invited, member.joined and member.removed (docs/protocol.md): to the member's own room and every admin's;
+ * an active member's arrival or departure also to the workspace room, where the other members see it. An invitation
+ * is the admins' business only.
  */
 @ApplicationScoped
 public class MemberEvents {

@@ -17,9 +17,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Seats (seed §2): active and invited members each hold one, up to the workspace's {@code seat_limit}. Everything
- * that takes or gives back a seat first locks the workspace row, so seat changes of one workspace happen one at a
- * time and each counts what the previous one committed (brief decision 6: never a read-then-write race in Java).
+ * Seats: active and invited members each hold one, up to the workspace's {@code seat_limit}. Everything that takes
+ * or gives back a seat first locks the workspace row, so seat changes of one workspace happen one at a time and each
+ * counts what the previous one committed: never a read-then-write race in Java
+ * (docs/decisions/0005-limits-enforced-in-the-database.md).
  * A limit lowered below the count removes nobody; it only refuses new seats until enough members leave. An invited
  * member holds their seat while their invite can still be accepted: once it has run out, taking the lock gives the
  * seat back (announced as {@code member.removed}), and {@link ExpiredInvitations} does so for idle workspaces too.

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 
-/** Reading channels and threads (seed §2, brief §2): keyset-paginated, one statement per page. */
+/** Reading channels and threads: keyset-paginated, one statement per page. */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Posting a reply (seed §9B.2): the first reply to a flat message turns it into a thread root; every reply is
+ * Posting a reply: the first reply to a flat message turns it into a thread root; every reply is
  * counted on its conversation, announced in the thread and summarized in each channel showing the root. Runs inside
  * the caller's transaction, after the posting channel has been authorized.
  */

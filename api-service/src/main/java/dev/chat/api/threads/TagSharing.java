@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Shares a message's conversation into the channels its #tags name (seed §9B.3), inside the posting transaction.
+ * Shares a message's conversation into the channels its #tags name, inside the posting transaction.
  * The rules (docs/architecture.md, "Threads and visibility"): only conversations whose primary channel is public are
  * shared, so sharing never widens who can read a private channel's messages; a private channel is shared into only
  * by its members; unknown, archived or unshareable tags stay plain text; tagging a channel twice changes nothing.

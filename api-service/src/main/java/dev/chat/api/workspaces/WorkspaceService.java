@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Signup (seed §5): one workspace per identity-provider organization, created by its first member. */
+/** Signup: one workspace per identity-provider organization, created by its first member. */
 @ApplicationScoped
 public class WorkspaceService {
 

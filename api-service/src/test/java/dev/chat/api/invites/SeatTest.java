@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Seats (seed §2): active + invited members never exceed seat_limit, however many arrive at once. */
+/** Seats: active + invited members never exceed seat_limit, however many arrive at once. */
 @QuarkusTest
 @WithTestResource(ChatTestResource.class)
 class SeatTest {

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Turns a subscription's current state into the workspace's limits (brief decision 7: Stripe is the source of
- * truth). Active and trialing subscriptions give Pro with one seat per subscribed unit; a failed payment keeps Pro
- * for the grace period from when the subscription first became past due; anything else (cancelled, unpaid, expired,
- * paused) gives the Free plan, whose limits the schema sets.
+ * Turns a subscription's current state into the workspace's limits (Stripe is the source of truth,
+ * docs/decisions/0006-stripe-source-of-truth.md). Active and trialing subscriptions give Pro with one seat per
+ * subscribed unit; a failed payment keeps Pro for the grace period from when the subscription first became past due;
+ * anything else (cancelled, unpaid, expired, paused) gives the Free plan, whose limits the schema sets.
  * No rule removes anyone: a lower limit only stops new seats.
  */
 @ApplicationScoped

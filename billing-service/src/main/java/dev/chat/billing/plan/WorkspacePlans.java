@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The workspace side of billing: Stripe events recorded once, and the plan a subscription's current state gives set
- * on its workspace (brief decision 7). {@link SubscriptionSync} runs these in one transaction.
+ * on its workspace (docs/decisions/0006-stripe-source-of-truth.md). {@link SubscriptionSync} runs these in one
+ * transaction.
  */
 @ApplicationScoped
 public class WorkspacePlans {

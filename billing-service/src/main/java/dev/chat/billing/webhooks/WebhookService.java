@@ -21,8 +21,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Stripe webhooks (brief decision 7): verified on the raw body, each event applied once, and treated as a trigger to
- * read the subscription from Stripe, so that whatever order deliveries come in, the workspace ends where Stripe is.
+ * Stripe webhooks (docs/decisions/0006-stripe-source-of-truth.md): verified on the raw body, each event applied
+ * once, and treated as a trigger to read the subscription from Stripe, so that whatever order deliveries come in,
+ * the workspace ends where Stripe is.
  * A failure answers non-2xx, and Stripe delivers again.
  */
 @ApplicationScoped

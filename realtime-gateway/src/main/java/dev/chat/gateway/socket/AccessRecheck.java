@@ -13,9 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Authorizes every held room again, periodically, so that a member removed from a workspace or a private channel
- * (or a channel made unreadable any other way) stops receiving it within {@code chat.gateway.access-recheck-interval}
- * (brief decision 8: access is the database's, at every moment, not the subscription's). One statement per batch
- * of held rooms, not one per socket.
+ * (or a channel made unreadable any other way) stops receiving it within {@code chat.gateway.access-recheck-interval}:
+ * access is the database's, at every moment, not the subscription's
+ * (docs/decisions/0007-authorization-from-the-database.md). One statement per batch of held rooms, not one per socket.
  */
 @ApplicationScoped
 public class AccessRecheck {
