@@ -170,6 +170,7 @@ class ReplyTest {
                 VALUES (?::uuid, ?, ?, ?, 'elsewhere', now())
                 """, foreign, otherWorkspace, elsewhere, outsider);
         UUID random = TestData.channel(team.workspace(), "random", "public");
+        String secret = post(team.carolSubject(), team.leadership(), "private matters", null);
         long messages = TestData.count("SELECT count(*) FROM messages");
         long events = TestData.count("SELECT count(*) FROM outbox");
 
@@ -177,12 +178,17 @@ class ReplyTest {
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not_found"));
         as(team.bobSubject()).body(body(team.general(), "across workspaces", foreign)).post("/api/messages")
                 .then().statusCode(404).body("code", equalTo("not_found"));
+        // A root in a private channel the replier cannot read is as unknown as one that does not exist.
+        as(team.bobSubject()).body(body(team.general(), "peeking", secret)).post("/api/messages")
+                .then().statusCode(404).body("code", equalTo("not_found"));
         as(team.bobSubject()).body(body(random, "wrong channel", root)).post("/api/messages")
                 .then().statusCode(400).body("code", equalTo("validation_failed"));
 
         assertEquals(messages, TestData.count("SELECT count(*) FROM messages"));
         assertEquals(events, TestData.count("SELECT count(*) FROM outbox"));
         assertEquals(0, TestData.count("SELECT count(*) FROM conversations WHERE root_message_id = ?::uuid", root));
+        assertEquals(0, TestData.count("SELECT count(*) FROM conversations WHERE root_message_id = ?::uuid",
+                secret));
     }
 
     static String conversationOf(String messageId) {
