@@ -2,12 +2,11 @@
 -- Needs: -M prepared -D channel=<uuid> -D workspace=<uuid> -D author=<uuid> -D subject=<idp subject of author>
 BEGIN;
 SELECT u.id AS user_id, c.id AS channel_id, c.workspace_id, c.visibility = 'private' AS private_channel,
-       c.archived_at IS NOT NULL AS archived, wm.status AS member_status,
-       EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = u.id) AS channel_member
-FROM (SELECT :channel::uuid AS requested_channel) r
-LEFT JOIN users u ON u.idp_subject = :subject
-LEFT JOIN channels c ON c.id = r.requested_channel
-LEFT JOIN workspace_members wm ON wm.workspace_id = c.workspace_id AND wm.user_id = u.id;
+       c.archived_at IS NOT NULL AS archived, r.member_status
+FROM users u
+JOIN readable_channels(u.id, true) r ON r.channel_id = :channel::uuid
+JOIN channels c ON c.id = r.channel_id
+WHERE u.idp_subject = :subject;
 WITH inserted AS (
     INSERT INTO messages (id, workspace_id, channel_id, author_id, content, client_msg_id, created_at)
     VALUES (gen_random_uuid(), :workspace, :channel, :author, 'pgbench message', NULL, now())
