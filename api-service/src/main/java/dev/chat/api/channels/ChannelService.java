@@ -5,6 +5,7 @@ import dev.chat.api.access.Membership;
 import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.members.MemberRepository;
 import dev.chat.http.problems.ApiException;
+import dev.chat.http.problems.Fields;
 import dev.chat.model.Channel;
 import dev.chat.model.EventType;
 import dev.chat.model.Limits;
@@ -58,8 +59,9 @@ public class ChannelService {
     }
 
     public Uni<Channel> create(String subject, UUID workspaceId, ChannelRequests.Create request) {
-        String name = required(request == null ? null : request.name(), "name", NAME_MAX_CHARS);
-        String topic = optional(request.topic(), "topic", TOPIC_MAX_CHARS);
+        Fields.body(request);
+        String name = Fields.name(request.name(), "name", NAME_MAX_CHARS);
+        String topic = Fields.label(request.topic(), "topic", TOPIC_MAX_CHARS);
         Channel.Visibility visibility = request.visibility() == null ? Channel.Visibility.PUBLIC : request.visibility();
         String base = Slugs.from(name, Limits.CHANNEL_SLUG_MAX_CHARS, "channel");
         return transactions.run(tx -> roles.activeMember(tx, subject, workspaceId)
@@ -95,7 +97,9 @@ public class ChannelService {
     }
 
     public Uni<Channel> setTopic(String subject, UUID channelId, ChannelRequests.Update request) {
-        String topic = optional(request == null ? null : request.topic(), "topic", TOPIC_MAX_CHARS);
+        // An update names what it changes: clearing the topic is "topic": "", never an empty body.
+        Fields.required(Fields.body(request).topic(), "topic");
+        String topic = Fields.label(request.topic(), "topic", TOPIC_MAX_CHARS);
         return transactions.run(tx -> readable(tx, subject, channelId).chain(access -> {
             if (!access.channel().member()) {
                 throw new ApiException(ErrorCode.NOT_IN_CHANNEL, "Join the channel to set its topic.");
@@ -140,9 +144,7 @@ public class ChannelService {
 
     /** Adds an active workspace member; to a private channel only its members and admins may add. */
     public Uni<Void> addMember(String subject, UUID channelId, ChannelRequests.AddMember request) {
-        if (request == null || request.userId() == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'user_id' is required.");
-        }
+        Fields.required(Fields.body(request).userId(), "user_id");
         return transactions.run(tx -> manageable(tx, subject, channelId).chain(access -> open(access)
                 .chain(ok -> members.ofUser(tx, request.userId(), access.channel().workspaceId()))
                 .chain(target -> {
@@ -223,24 +225,6 @@ public class ChannelService {
 
     private static ApiException noSuchChannel() {
         return new ApiException(ErrorCode.NOT_FOUND, "No such channel.");
-    }
-
-    private static String required(String value, String field, int max) {
-        String stripped = value == null ? "" : value.strip();
-        if (stripped.isEmpty() || stripped.length() > max) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "Field '" + field + "' must be 1 to " + max + " characters.");
-        }
-        return stripped;
-    }
-
-    private static String optional(String value, String field, int max) {
-        String stripped = value == null ? "" : value.strip();
-        if (stripped.length() > max) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "Field '" + field + "' must be at most " + max + " characters.");
-        }
-        return stripped;
     }
 
     /** The caller, the channel as they see it, and who created it. */

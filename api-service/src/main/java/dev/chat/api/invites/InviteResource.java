@@ -1,6 +1,7 @@
 package dev.chat.api.invites;
 
 import dev.chat.api.access.CallerContext;
+import dev.chat.http.problems.Fields;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -64,7 +65,7 @@ public class InviteResource {
     @Path("/invites/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InviteRequests.Accepted> acceptWithBody(InviteRequests.Accept request) {
-        return acceptance.accept(callers.caller(), request == null ? null : request.token());
+        return acceptance.accept(callers.caller(), Fields.required(Fields.body(request).token(), "token"));
     }
 
     private String subject() {

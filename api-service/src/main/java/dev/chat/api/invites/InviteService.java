@@ -9,6 +9,7 @@ import dev.chat.api.members.MemberRepository;
 import dev.chat.api.members.Seats;
 import dev.chat.api.workspaces.WorkspaceRepository;
 import dev.chat.http.problems.ApiException;
+import dev.chat.http.problems.Fields;
 import dev.chat.model.EventType;
 import dev.chat.model.Member;
 import dev.chat.model.protocol.ErrorCode;
@@ -70,9 +71,7 @@ public class InviteService {
     }
 
     public Uni<InviteRequests.Created> create(String subject, UUID workspaceId, InviteRequests.Create request) {
-        if (request == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A JSON object is required.");
-        }
+        Fields.body(request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = now.plus(expiry(request.expiresInDays()));
         String token = InviteTokens.generate();

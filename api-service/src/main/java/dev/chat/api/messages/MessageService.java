@@ -7,6 +7,7 @@ import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.threads.ReplyService;
 import dev.chat.api.threads.TagSharing;
 import dev.chat.http.problems.ApiException;
+import dev.chat.http.problems.Fields;
 import dev.chat.model.EventType;
 import dev.chat.model.Limits;
 import dev.chat.model.Message;
@@ -100,12 +101,7 @@ public class MessageService {
     }
 
     static void validate(PostMessageRequest request) {
-        if (request == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A JSON body is required.");
-        }
-        if (request.channelId() == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'channel_id' is required.");
-        }
+        Fields.required(Fields.body(request).channelId(), "channel_id");
         if (request.content() == null || request.content().isBlank()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'content' must not be empty.");
         }

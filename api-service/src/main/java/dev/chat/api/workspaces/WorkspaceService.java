@@ -4,6 +4,7 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.Caller;
 import dev.chat.api.identity.UserAccounts;
 import dev.chat.http.problems.ApiException;
+import dev.chat.http.problems.Fields;
 import dev.chat.model.Slugs;
 import dev.chat.model.Workspace;
 import dev.chat.model.protocol.ErrorCode;
@@ -102,11 +103,6 @@ public class WorkspaceService {
     }
 
     private static String validName(CreateWorkspaceRequest request) {
-        String name = request == null || request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty() || name.length() > NAME_MAX_CHARS) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "Field 'name' must be 1 to " + NAME_MAX_CHARS + " characters.");
-        }
-        return name;
+        return Fields.name(Fields.body(request).name(), "name", NAME_MAX_CHARS);
     }
 }

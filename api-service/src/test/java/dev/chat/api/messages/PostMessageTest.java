@@ -11,12 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
+import dev.chat.testing.RawHttp;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class PostMessageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI base;
 
     UUID workspace;
     UUID general;
@@ -110,7 +117,7 @@ class PostMessageTest {
                 .then().statusCode(400).body("code", equalTo("validation_failed"));
         as(aliceSubject).body(Map.of("channel_id", "not-a-uuid", "content", "x")).post("/api/messages")
                 .then().statusCode(400).body("code", equalTo("validation_failed"))
-                .body("detail", equalTo("Field 'channel_id' has the wrong type or format."));
+                .body("detail", equalTo("Field 'channel_id' must be a UUID in canonical form (8-4-4-4-12 hexadecimal digits)."));
         as(aliceSubject).body(Map.of("channel_id", general, "content", "x", "client_msg_id", "k".repeat(65)))
                 .post("/api/messages")
                 .then().statusCode(400).body("code", equalTo("validation_failed"));
@@ -118,6 +125,15 @@ class PostMessageTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("malformed_json"));
         assertNothingWritten();
+    }
+
+    @Test
+    void aBodyOfUndeclaredLengthIsReadLikeAnyOther() throws Exception {
+        HttpResponse<String> posted = new RawHttp(base).streamed("POST", "/api/messages", Tokens.forSubject(aliceSubject),
+                "{\"channel_id\":\"" + general + "\",\"content\":\"chunked\"}");
+        assertEquals(201, posted.statusCode(), posted.body());
+        assertEquals("chunked", JSON.readTree(posted.body()).path("content").asText());
+        assertEquals(1, messagesIn(general));
     }
 
     @Test

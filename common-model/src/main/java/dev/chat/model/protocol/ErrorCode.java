@@ -16,7 +16,9 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406),
     CONFLICT(409),
     CONTENT_TOO_LARGE(413),
+    URI_TOO_LONG(414),
     UNSUPPORTED_MEDIA_TYPE(415),
+    HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     /** PostgreSQL aborted the transaction to let others go on; nothing was written and the same call may be resent. */
     TRY_AGAIN(503),

@@ -18,8 +18,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     private static final Map<Integer, String> TITLES = Map.ofEntries(Map.entry(400, "Bad Request"),
             Map.entry(401, "Unauthorized"), Map.entry(402, "Payment Required"), Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
-            Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(413, "Content Too Large"),
-            Map.entry(415, "Unsupported Media Type"), Map.entry(500, "Internal Server Error"),
+            Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
+            Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"), Map.entry(415, "Unsupported Media Type"),
+            Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
             Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"));
 
     public static Problem of(ErrorCode code, String detail) {

@@ -10,7 +10,6 @@ import io.vertx.sqlclient.DatabaseException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,14 +42,7 @@ public class ProblemMappers {
     // Listed explicitly so that ours wins over Quarkus' built-in mapper for MismatchedInputException.
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response badJson(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return problem(Problem.of(ErrorCode.VALIDATION_FAILED,
-                    "Field '" + field + "' has the wrong type or format."));
-        }
-        return problem(Problem.of(ErrorCode.MALFORMED_JSON, "The body is not valid JSON."));
+        return problem(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper
@@ -58,6 +50,9 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json);
+        }
+        if (e.getCause() instanceof ApiException refusal) { // a parameter that did not parse (StrictParameters)
+            return apiException(refusal);
         }
         ErrorCode code = switch (status) {
             case 400 -> ErrorCode.VALIDATION_FAILED;
