@@ -5,6 +5,7 @@ import dev.chat.billing.plan.BillingAccounts;
 import dev.chat.billing.stripe.BillingNotConfiguredException;
 import dev.chat.billing.stripe.StripeApi;
 import dev.chat.http.problems.ApiException;
+import dev.chat.http.problems.Fields;
 import dev.chat.http.problems.Refusals;
 import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -29,12 +30,8 @@ public class CheckoutService {
     }
 
     public Uni<CheckoutRequests.Redirect> checkout(String subject, CheckoutRequests.Checkout request) {
-        UUID workspaceId = request == null ? null : request.workspaceId();
-        if (workspaceId == null || request.seats() == null || request.seats() < 1 || request.seats() > MAX_SEATS) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "Fields 'workspace_id' and 'seats' (1 to " + MAX_SEATS + ") are required.");
-        }
-        requireConfigured();
+        UUID workspaceId = Fields.required(Fields.body(request).workspaceId(), "workspace_id");
+        Fields.range(Fields.required(request.seats(), "seats"), "seats", 1, MAX_SEATS, 0);
         return admin(subject, workspaceId).chain(account -> {
             if (account.subscriptionStatus() != null && StripeApi.RUNNING.contains(account.subscriptionStatus())) {
                 throw subscriptionExists();
@@ -59,11 +56,7 @@ public class CheckoutService {
     }
 
     public Uni<CheckoutRequests.Redirect> portal(String subject, CheckoutRequests.Portal request) {
-        UUID workspaceId = request == null ? null : request.workspaceId();
-        if (workspaceId == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'workspace_id' is required.");
-        }
-        requireConfigured();
+        UUID workspaceId = Fields.required(Fields.body(request).workspaceId(), "workspace_id");
         return admin(subject, workspaceId).chain(account -> {
             if (account.customerId() == null) {
                 throw new ApiException(ErrorCode.NO_BILLING_ACCOUNT,
@@ -78,6 +71,7 @@ public class CheckoutService {
                 "This workspace already has a subscription: change its seats in the billing portal.");
     }
 
+    /** The caller is one of the workspace's admins, and only then are they told whether billing is configured. */
     private Uni<Account> admin(String subject, UUID workspaceId) {
         return accounts.forSubject(subject, workspaceId).map(found -> {
             Account account = found.orElseThrow(Refusals::noSuchWorkspace);
@@ -87,6 +81,7 @@ public class CheckoutService {
             if (!account.admin()) {
                 throw new ApiException(ErrorCode.ADMIN_REQUIRED, "Only workspace admins manage billing.");
             }
+            requireConfigured();
             return account;
         });
     }

@@ -35,4 +35,23 @@ class BillingNotConfiguredTest {
         given().auth().oauth2(token).get("/api/billing?workspace_id=" + workspace)
                 .then().statusCode(200).body("plan_tier", equalTo("free")).body("seat_limit", equalTo(10));
     }
+
+    @Test
+    void onlyAdminsOfTheWorkspaceLearnThatBillingIsNotConfigured() {
+        UUID workspace = TestData.workspace();
+        String member = TestData.newSubject("member");
+        TestData.activeMember(workspace, TestData.user(member), "member");
+        String outsider = TestData.newSubject("outsider");
+        TestData.user(outsider);
+        Map<String, Map<String, Object>> bodies = Map.of("/api/billing/checkout",
+                Map.of("workspace_id", workspace, "seats", 12), "/api/billing/portal", Map.of("workspace_id", workspace));
+        bodies.forEach((path, body) -> {
+            given().contentType("application/json").auth().oauth2(Tokens.forSubject(member)).body(body).post(path)
+                    .then().statusCode(403).body("code", equalTo("admin_required"));
+            given().contentType("application/json").auth().oauth2(Tokens.forSubject(outsider)).body(body).post(path)
+                    .then().statusCode(404).body("code", equalTo("not_found"));
+            given().contentType("application/json").body(body).post(path)
+                    .then().statusCode(401).body("code", equalTo("unauthenticated"));
+        });
+    }
 }
