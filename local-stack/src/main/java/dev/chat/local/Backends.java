@@ -8,12 +8,15 @@ import java.util.Map;
  * environment variables they read.
  */
 public record Backends(String postgresHostPortDb, String databaseUser, String databasePassword, String redisUrl,
-                       String issuerUrl, String directoryUrl, String directoryApiKey) {
+                       String issuerUrl, String audience, String directoryUrl, String directoryApiKey) {
 
-    /** The local servers: the user directory runs in the issuer's process and takes the local key. */
+    /**
+     * The local servers: tokens of the local issuer are for {@link TokenClient#AUDIENCE}; the user directory runs in
+     * the issuer's process and takes the local key.
+     */
     public static Backends of(PostgresServer postgres, String redisUrl, String issuerUrl, String directoryUrl) {
         return new Backends("127.0.0.1:" + postgres.port() + "/" + PostgresServer.DATABASE, PostgresServer.USER, "",
-                redisUrl, issuerUrl, directoryUrl, LocalUserDirectory.API_KEY);
+                redisUrl, issuerUrl, TokenClient.AUDIENCE, directoryUrl, LocalUserDirectory.API_KEY);
     }
 
     public String jdbcUrl() {
@@ -28,6 +31,9 @@ public record Backends(String postgresHostPortDb, String databaseUser, String da
         env.put("DATABASE_PASSWORD", databasePassword);
         env.put("REDIS_URL", redisUrl);
         env.put("OIDC_ISSUER", issuerUrl);
+        if (audience != null) {
+            env.put("OIDC_AUDIENCE", audience);
+        }
         if (directoryUrl != null) {
             env.put("WORKOS_API_URL", directoryUrl);
         }

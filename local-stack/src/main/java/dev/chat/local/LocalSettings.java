@@ -12,6 +12,7 @@ import java.util.Map;
  *   that PostgreSQL;</li>
  *   <li>{@code CHAT_REDIS_URL=redis://host:port}: use that Redis;</li>
  *   <li>{@code CHAT_OIDC_ISSUER=https://…}: use that OIDC issuer (then {@code ./run token} cannot mint tokens), with
+ *       {@code CHAT_OIDC_AUDIENCE} for the audience its tokens must carry (none checked when unset), and
  *       {@code CHAT_WORKOS_API_URL} and {@code CHAT_WORKOS_API_KEY} for its user directory.</li>
  * </ul>
  * Ports: {@code CHAT_POSTGRES_PORT} (15432), {@code CHAT_REDIS_PORT} (16379), {@code CHAT_ISSUER_PORT} (8090),
@@ -21,7 +22,7 @@ import java.util.Map;
 public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort, int redisPort, int issuerPort,
                             int directoryPort, Map<ChatService, Integer> servicePorts, String externalDatabase,
                             String databaseUser, String databasePassword, String externalRedis, String externalIssuer,
-                            String externalDirectoryUrl, String externalDirectoryKey) {
+                            String externalAudience, String externalDirectoryUrl, String externalDirectoryKey) {
 
     public static LocalSettings fromEnvironment(Path repositoryRoot) {
         Map<String, String> env = System.getenv();
@@ -38,7 +39,7 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
                 port(env, "CHAT_ISSUER_PORT", 8090), port(env, "CHAT_DIRECTORY_PORT", 8091), ports,
                 env.get("CHAT_DATABASE"), env.getOrDefault("CHAT_DATABASE_USER", PostgresServer.USER),
                 env.getOrDefault("CHAT_DATABASE_PASSWORD", ""), env.get("CHAT_REDIS_URL"), env.get("CHAT_OIDC_ISSUER"),
-                env.get("CHAT_WORKOS_API_URL"), env.get("CHAT_WORKOS_API_KEY"));
+                env.get("CHAT_OIDC_AUDIENCE"), env.get("CHAT_WORKOS_API_URL"), env.get("CHAT_WORKOS_API_KEY"));
     }
 
     public int port(ChatService service) {
@@ -47,6 +48,11 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
 
     public String issuerUrl() {
         return externalIssuer != null ? externalIssuer : OidcIssuer.issuerUrl(issuerPort);
+    }
+
+    /** The audience the services expect: the local issuer's, or the one configured for an external issuer. */
+    public String audience() {
+        return externalIssuer != null ? externalAudience : TokenClient.AUDIENCE;
     }
 
     /** With an external issuer, its user directory is external too (WorkOS's, unless configured otherwise). */

@@ -88,7 +88,7 @@ public final class LocalStack {
                     settings.logDir().resolve("oidc-issuer.log")));
         }
         return new Backends(postgresHostPortDb, settings.databaseUser(), settings.databasePassword(), redisUrl,
-                settings.issuerUrl(), settings.directoryUrl(), settings.directoryApiKey());
+                settings.issuerUrl(), settings.audience(), settings.directoryUrl(), settings.directoryApiKey());
     }
 
     private void startServices(Backends backends) {

@@ -22,15 +22,16 @@ public final class OidcIssuer {
 
     /**
      * Claims as WorkOS AuthKit puts them in access tokens: {@code sub} (here the password grant's username) and, when
-     * the token request names one, the organization in {@code org_id}. Like AuthKit's, the tokens carry no email.
+     * the token request names one, the organization in {@code org_id}; {@code aud} is the request's {@code audience}
+     * parameter ({@link TokenClient#AUDIENCE}). Like AuthKit's, the tokens carry no email.
      */
     private static final String CONFIG = """
             {"tokenCallbacks": [{
                 "issuerId": "%s",
                 "tokenExpiry": 3600,
                 "requestMappings": [
-                    {"requestParam": "org_id", "match": "*", "claims": {"org_id": "${org_id}"}},
-                    {"requestParam": "grant_type", "match": "*", "claims": {}}
+                    {"requestParam": "org_id", "match": "*", "claims": {"org_id": "${org_id}", "aud": "${audience}"}},
+                    {"requestParam": "grant_type", "match": "*", "claims": {"aud": "${audience}"}}
                 ]
             }]}
             """.formatted(ISSUER_ID);

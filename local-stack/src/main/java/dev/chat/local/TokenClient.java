@@ -14,8 +14,10 @@ import java.time.Duration;
 /** Gets an access token for a user from an OIDC issuer's token endpoint (found through discovery). */
 public final class TokenClient {
 
-    /** The client id local tokens are issued to; the services accept it as audience. */
+    /** The client id local tokens are issued to. */
     public static final String CLIENT_ID = "chat-local";
+    /** The audience local tokens are issued for: what ./run and the tests configure the services to expect. */
+    public static final String AUDIENCE = "chat-api";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,6 +32,11 @@ public final class TokenClient {
 
     /** A token for {@code subject} whose {@code org_id} claim is {@code orgId}, as WorkOS AuthKit issues them. */
     public static String accessToken(String issuerUrl, String subject, String orgId) {
+        return accessToken(issuerUrl, subject, orgId, AUDIENCE);
+    }
+
+    /** A token for another audience than this system's (for tests that it is refused). */
+    public static String accessToken(String issuerUrl, String subject, String orgId, String audience) {
         try {
             JsonNode discovery = getJson(issuerUrl + "/.well-known/openid-configuration");
             String form = "grant_type=password"
@@ -37,6 +44,7 @@ public final class TokenClient {
                     + "&password=local"
                     + "&client_id=" + CLIENT_ID
                     + "&scope=openid"
+                    + "&audience=" + URLEncoder.encode(audience, StandardCharsets.UTF_8)
                     + (orgId == null ? "" : "&org_id=" + URLEncoder.encode(orgId, StandardCharsets.UTF_8));
             HttpRequest request = HttpRequest.newBuilder(URI.create(discovery.path("token_endpoint").asText()))
                     .header("Content-Type", "application/x-www-form-urlencoded")

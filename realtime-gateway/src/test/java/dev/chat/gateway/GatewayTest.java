@@ -70,6 +70,16 @@ class GatewayTest {
     }
 
     @Test
+    void aTokenForAnotherApplicationIsRefused() {
+        CompletionException refused = assertThrows(CompletionException.class,
+                () -> HttpClient.newHttpClient().newWebSocketBuilder()
+                        .header("Authorization", "Bearer " + Tokens.forAudience(aliceSubject, "another-app"))
+                        .buildAsync(ws(), new WebSocket.Listener() { }).join());
+        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
+        assertEquals(401, handshake.getResponse().statusCode());
+    }
+
+    @Test
     void browsersCarryTheTokenInTheSubprotocol() {
         String carrier = java.net.URLEncoder.encode(
                 "quarkus-http-upgrade#Authorization#Bearer " + Tokens.forSubject(aliceSubject),

@@ -2,6 +2,7 @@ package dev.chat.testing;
 
 import dev.chat.local.LocalUserDirectory;
 import dev.chat.local.PostgresServer;
+import dev.chat.local.TokenClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -35,7 +36,8 @@ public class ChatTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", PostgresServer.USER,
                 "quarkus.datasource.password", "",
                 "quarkus.redis.hosts", infra.redis().url(),
-                "quarkus.oidc.auth-server-url", infra.issuerUrl);
+                "quarkus.oidc.auth-server-url", infra.issuerUrl,
+                "quarkus.oidc.token.audience", TokenClient.AUDIENCE);
     }
 
     @Override

@@ -18,6 +18,11 @@ public final class Tokens {
                 s -> TokenClient.accessToken(TestInfrastructure.get().issuerUrl, s));
     }
 
+    /** A correctly signed token of the same issuer, for another application ({@code aud}). */
+    public static String forAudience(String subject, String audience) {
+        return TokenClient.accessToken(TestInfrastructure.get().issuerUrl, subject, null, audience);
+    }
+
     /** A token whose {@code org_id} claim is {@code orgId}. */
     public static String forSubject(String subject, String orgId) {
         return CACHE.computeIfAbsent(subject + "\n" + orgId,

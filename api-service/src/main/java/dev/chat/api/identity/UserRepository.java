@@ -1,6 +1,8 @@
 package dev.chat.api.identity;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.http.problems.ApiException;
+import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -76,6 +78,16 @@ public class UserRepository {
 
     private static final String FIND_BY_EMAIL = "SELECT id FROM users WHERE lower(email) = lower($1)";
 
+    /**
+     * Holds the account as a foreign key would (key share), in a snapshot of its own: no row when the account was
+     * deleted since it was read (taken over by its owner's first sign-in, InvitationTakeover), which the statement
+     * that read it could not yet see.
+     */
+    private static final String HOLD = "SELECT id FROM users WHERE id = $1 FOR KEY SHARE";
+
+    /** Takeovers of one address one after the other are unheard of; a few rounds always suffice. */
+    private static final int INVITED_EMAIL_ATTEMPTS = 3;
+
     public Uni<UserAccount> provision(SqlClient client, String subject) {
         return client.preparedQuery(PROVISION).execute(Tuple.of(UuidCreator.getTimeOrderedEpoch(), subject))
                 .chain(rows -> rows.size() > 0
@@ -108,13 +120,26 @@ public class UserRepository {
         return tx.preparedQuery(DELETE_UNCLAIMED).execute(Tuple.of(unclaimed)).replaceWithVoid();
     }
 
-    /** The account of {@code email}, created without a subject when the address has none yet. */
-    public Uni<UUID> forInvitedEmail(SqlClient client, String email) {
-        return client.preparedQuery(FOR_INVITED_EMAIL).execute(Tuple.of(UuidCreator.getTimeOrderedEpoch(), email))
+    /**
+     * The account of {@code email}, created without a subject when the address has none yet, and held until the
+     * caller's transaction ends so that it can be referenced: an account its owner's first sign-in deleted meanwhile
+     * is looked up again, and then it is theirs.
+     */
+    public Uni<UUID> forInvitedEmail(SqlClient tx, String email) {
+        return forInvitedEmail(tx, email, INVITED_EMAIL_ATTEMPTS);
+    }
+
+    private Uni<UUID> forInvitedEmail(SqlClient tx, String email, int attempts) {
+        if (attempts == 0) {
+            throw new ApiException(ErrorCode.TRY_AGAIN, "That address's account kept changing; send it again.");
+        }
+        return tx.preparedQuery(FOR_INVITED_EMAIL).execute(Tuple.of(UuidCreator.getTimeOrderedEpoch(), email))
                 .chain(rows -> rows.size() > 0
                         ? Uni.createFrom().item(rows.iterator().next().getUUID("id"))
-                        : client.preparedQuery(FIND_BY_EMAIL).execute(Tuple.of(email))
-                                .map(again -> again.iterator().next().getUUID("id")));
+                        : tx.preparedQuery(FIND_BY_EMAIL).execute(Tuple.of(email))
+                                .map(again -> again.iterator().next().getUUID("id")))
+                .chain(id -> tx.preparedQuery(HOLD).execute(Tuple.of(id)).chain(held -> held.size() == 1
+                        ? Uni.createFrom().item(id) : forInvitedEmail(tx, email, attempts - 1)));
     }
 
     private static UserAccount toAccount(Row row) {

@@ -57,6 +57,18 @@ class HostileInputTest {
     }
 
     @Test
+    void tokensForAnotherApplicationAreRefused() {
+        String subject = TestData.string("SELECT idp_subject FROM users u JOIN workspace_members m ON m.user_id = u.id"
+                + " WHERE m.workspace_id = ?", workspace);
+        for (String audience : List.of("another-app", "")) {
+            assertRefused(http.json("GET", "/api/me", Tokens.forAudience(subject, audience), null),
+                    401, "unauthenticated");
+            assertRefused(http.json("POST", "/api/messages", Tokens.forAudience(subject, audience),
+                    "{\"channel_id\":\"" + general + "\",\"content\":\"hi\"}"), 401, "unauthenticated");
+        }
+    }
+
+    @Test
     void duplicateKeysAreRefused() {
         assertRefused(http.json("POST", "/api/invites/accept", admin, "{\"token\":\"x\",\"token\":\"y\"}"),
                 400, "malformed_json");

@@ -55,12 +55,42 @@ class InvitationTakeoverTest {
                         """, team.workspace(), mia));
     }
 
+    @Test
+    void anInviteToAnAddressWhoseAccountIsBeingTakenOverReachesTheNewAccount() throws Exception {
+        Team team = Team.create();
+        Team other = Team.create();
+        String mia = TestData.newSubject("mia");
+        as(team.aliceSubject()).body(Map.of("email", mia)).post("/api/workspaces/" + team.workspace() + "/invites")
+                .then().statusCode(201);
+        UUID invitedAccount = UUID.fromString(TestData.string("SELECT id::text FROM users WHERE email = ?", mia));
+        UUID account = UUID.randomUUID(); // signed in, its profile not read yet
+        TestData.update("INSERT INTO users (id, idp_subject) VALUES (?, ?)", account, mia);
+
+        CompletableFuture<Integer> invite;
+        try (Connection takeover = TestData.connect()) {
+            // Mia's first sign-in, as InvitationTakeover does it, held before its commit.
+            takeover.setAutoCommit(false);
+            execute(takeover, "SELECT id FROM users WHERE id = ? FOR UPDATE", invitedAccount);
+            execute(takeover, "UPDATE workspace_members SET user_id = ? WHERE user_id = ?", account, invitedAccount);
+            execute(takeover, "DELETE FROM users WHERE id = ?", invitedAccount);
+            execute(takeover, "UPDATE users SET email = ? WHERE id = ?", mia, account);
+            invite = CompletableFuture.supplyAsync(() -> as(other.aliceSubject()).body(Map.of("email", mia))
+                    .post("/api/workspaces/" + other.workspace() + "/invites").statusCode());
+            awaitSomeoneWaitingFor(takeover);
+            takeover.commit();
+        }
+
+        assertEquals(201, invite.get(20, TimeUnit.SECONDS));
+        assertEquals("invited", TestData.string("SELECT status FROM workspace_members WHERE workspace_id = ? "
+                + "AND user_id = ?", other.workspace(), account));
+    }
+
     private static void execute(Connection connection, String sql, Object... parameters) throws Exception {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            statement.executeUpdate();
+            statement.execute();
         }
     }
 

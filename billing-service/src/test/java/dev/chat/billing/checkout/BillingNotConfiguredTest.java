@@ -52,6 +52,8 @@ class BillingNotConfiguredTest {
                     .then().statusCode(404).body("code", equalTo("not_found"));
             given().contentType("application/json").body(body).post(path)
                     .then().statusCode(401).body("code", equalTo("unauthenticated"));
+            given().contentType("application/json").auth().oauth2(Tokens.forAudience(member, "another-app"))
+                    .body(body).post(path).then().statusCode(401).body("code", equalTo("unauthenticated"));
         });
     }
 }

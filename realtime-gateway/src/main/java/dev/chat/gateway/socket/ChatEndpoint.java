@@ -2,12 +2,15 @@ package dev.chat.gateway.socket;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 
 /**
@@ -31,6 +34,17 @@ public class ChatEndpoint {
     @OnTextMessage
     void onText(String text, WebSocketConnection connection) {
         protocol.receive(connection, text);
+    }
+
+    @OnBinaryMessage
+    void onBinary(Buffer data, WebSocketConnection connection) {
+        protocol.refuseBinary(connection);
+    }
+
+    /** Failures of the connection itself, such as a frame or message over the transport's size limits. */
+    @OnError
+    void onError(Throwable failure, WebSocketConnection connection) {
+        protocol.fail(connection, failure);
     }
 
     @OnClose

@@ -81,9 +81,14 @@ public final class ClientSession implements RoomMember {
     }
 
     private void closeAsSlowConsumer() {
+        LOG.infof("Closing socket %s of user %s: more than %d frames unwritten", id(), userId, maxPendingFrames);
+        close(SLOW_CONSUMER);
+    }
+
+    /** Closes the socket with this reason, once; nothing more is sent to it. */
+    void close(CloseReason reason) {
         if (closing.compareAndSet(false, true)) {
-            LOG.infof("Closing socket %s of user %s: more than %d frames unwritten", id(), userId, maxPendingFrames);
-            connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
+            connection.close(reason).subscribe().with(ok -> { }, failure -> { });
         }
     }
 }

@@ -10,7 +10,9 @@ import dev.chat.model.Room;
 import dev.chat.model.protocol.ClientFrame;
 import dev.chat.model.protocol.ErrorCode;
 import dev.chat.model.protocol.ServerFrame;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.HttpClosedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -54,11 +56,20 @@ public class ProtocolHandler {
         if (session == null) {
             return;
         }
+        Optional<CloseReason> violation = FrameLimits.violation(text);
+        if (violation.isPresent()) {
+            session.close(violation.get());
+            return;
+        }
         ClientFrame frame;
         try {
             frame = json.readValue(text, ClientFrame.class);
         } catch (JsonProcessingException e) {
-            reply(session, new ServerFrame.Error(null, ErrorCode.VALIDATION_FAILED, "A frame is a JSON object."));
+            frame = null;
+        }
+        if (frame == null) {
+            reply(session, new ServerFrame.Error(null, ErrorCode.VALIDATION_FAILED,
+                    "A frame is one JSON object with the fields the protocol names (op, room, since)."));
             return;
         }
         String op = frame.op() == null ? "" : frame.op();
@@ -68,6 +79,32 @@ public class ProtocolHandler {
             case "unsubscribe" -> withRoom(session, frame, room -> unsubscribe(session, room));
             default -> reply(session, new ServerFrame.Error(frame.room(), ErrorCode.UNKNOWN_OP,
                     "Unknown op '" + op + "': use subscribe, unsubscribe or ping."));
+        }
+    }
+
+    /** Frames are JSON text; a binary frame ends the connection (docs/protocol.md, "Closing"). */
+    void refuseBinary(WebSocketConnection connection) {
+        closeConnection(connection, FrameLimits.BINARY);
+    }
+
+    /** The connection failed below the protocol: a frame over the transport's limit, or anything unexpected. */
+    void fail(WebSocketConnection connection, Throwable failure) {
+        if (failure instanceof HttpClosedException) {
+            return; // the peer went away without a close frame: nothing to answer
+        }
+        CloseReason reason = FrameLimits.forFailure(failure);
+        if (reason.getCode() != FrameLimits.TOO_LARGE.getCode()) {
+            LOG.warnf("Socket %s failed: %s", connection.id(), failure.toString());
+        }
+        closeConnection(connection, reason);
+    }
+
+    private void closeConnection(WebSocketConnection connection, CloseReason reason) {
+        ClientSession session = sessions.get(connection.id());
+        if (session != null) {
+            session.close(reason);
+        } else if (connection.isOpen()) {
+            connection.close(reason).subscribe().with(ok -> { }, failed -> { });
         }
     }
 
