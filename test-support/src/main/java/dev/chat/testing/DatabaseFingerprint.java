@@ -24,9 +24,32 @@ public final class DatabaseFingerprint {
     private DatabaseFingerprint() {
     }
 
+    /**
+     * The first transaction id not yet assigned. Every statement that writes gets a transaction id, so while this
+     * stays the same nothing can have been written, and the full fingerprint need not be taken again.
+     */
+    public static long nextTransactionId(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")) {
+            rows.next();
+            return Long.parseLong(rows.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the next transaction id", e);
+        }
+    }
+
     /** Table name → row count and a sum of the rows' hashes. */
     public static Map<String, String> take() {
-        try (Connection connection = TestData.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestData.connect()) {
+            return take(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("connecting to the database", e);
+        }
+    }
+
+    /** The same, over a connection the caller keeps (in autocommit mode). */
+    public static Map<String, String> take(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery(TABLES)) {
                 while (rows.next()) {

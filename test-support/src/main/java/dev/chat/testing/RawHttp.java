@@ -38,9 +38,16 @@ public final class RawHttp {
 
     public HttpResponse<String> send(String method, String path, String token, String contentType, String body,
                                      Map<String, String> headers) {
+        return sendBytes(method, path, token, contentType,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+
+    /** Exactly these bytes as the body (which need not be valid UTF-8), or none when null. */
+    public HttpResponse<String> sendBytes(String method, String path, String token, String contentType, byte[] body,
+                                          Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         return send(request, token, contentType, headers);
     }
 

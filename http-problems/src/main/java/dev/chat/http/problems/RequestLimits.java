@@ -34,6 +34,9 @@ public class RequestLimits {
     /** Before Quarkus' own body-size check (order -2), which answers with no body and closes HTTP/2 connections. */
     private static final int ORDER = -3;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    /** How long, and how much, a refused body is still read before its connection is closed. */
+    private static final long LINGER_MILLIS = 5_000;
+    private static final long LINGER_MAX_BYTES = 16L * 1024 * 1024;
     /** {@code application/json}, optionally with {@code charset=utf-8}: JSON has no other encoding (RFC 8259). */
     private static final Pattern JSON_TYPE =
             Pattern.compile("application/json\\s*(;\\s*charset\\s*=\\s*\"?utf-8\"?\\s*)?", Pattern.CASE_INSENSITIVE);
@@ -145,12 +148,38 @@ public class RequestLimits {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         if (request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
-            // The rest of its body stays unread, so this connection cannot carry another request.
+            // The connection cannot carry another request after a body left unread; it is closed, but only once the
+            // client has sent what it was sending (or after a bound), so that it reads this answer instead of
+            // failing on a reset while still writing (a "lingering close").
             response.putHeader(HttpHeaderNames.CONNECTION, "close");
-            response.endHandler(ended -> request.connection().close());
+            lingerThenClose(context);
         }
         response.setStatusCode(problem.status()).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(render(problem));
+    }
+
+    private void lingerThenClose(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                request.connection().close();
+            }
+        };
+        long timer = context.vertx().setTimer(LINGER_MILLIS, id -> close.run());
+        long[] discarded = {0};
+        request.handler(chunk -> {
+            discarded[0] += chunk.length();
+            if (discarded[0] > LINGER_MAX_BYTES) {
+                close.run();
+            }
+        });
+        request.endHandler(end -> {
+            context.vertx().cancelTimer(timer);
+            close.run();
+        });
+        request.exceptionHandler(failure -> close.run());
+        request.resume();
     }
 
     /** Headers as HTTP/1.1 spells them: name, colon and space, value, line end. */
