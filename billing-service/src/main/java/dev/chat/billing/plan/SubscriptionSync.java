@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Brings a workspace's plan to where its Stripe subscription is now, in one transaction: the subscription's lock is
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class SubscriptionSync {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionSync.class);
 
     /** How long a delivery waits for a busy subscription, in all: 6 × 250 ms. */
     private static final int BUSY_RETRIES = 6;
@@ -51,9 +54,20 @@ public class SubscriptionSync {
                 })
                 .chain(() -> plans.record(tx, eventId, eventType))
                 .chain(recorded -> !recorded ? Uni.createFrom().item(Outcome.DUPLICATE)
-                        : stripe.subscription(subscriptionId)
-                                .chain(subscription -> plans.applyState(tx, eventId, subscription, workspaceHint)))),
+                        : stripe.findSubscription(subscriptionId).chain(found -> found.isEmpty()
+                                ? unknownSubscription(eventId, subscriptionId)
+                                : plans.applyState(tx, eventId, found.get(), workspaceHint)))),
                 BUSY_RETRIES);
+    }
+
+    /**
+     * An event about a subscription this Stripe account has never had (Stripe keeps deleted ones retrievable): there
+     * is nothing to apply, and asking Stripe to deliver it again would not change that. It stays recorded.
+     */
+    private static Uni<Outcome> unknownSubscription(String eventId, String subscriptionId) {
+        LOG.warnf("Stripe event %s concerns subscription %s, which Stripe does not know: ignored", eventId,
+                subscriptionId);
+        return Uni.createFrom().item(Outcome.IGNORED);
     }
 
     private static Uni<Outcome> whenFree(Supplier<Uni<Outcome>> attempt, int retriesLeft) {

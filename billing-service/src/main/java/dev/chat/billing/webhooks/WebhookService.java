@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +33,10 @@ public class WebhookService {
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
 
     private final StripeConfig config;
+    /** Stripe's event ids and types as its API documents them; anything else is not an event of Stripe's. */
+    private static final Pattern EVENT_ID = Pattern.compile("evt_[A-Za-z0-9]{1,250}");
+    private static final Pattern EVENT_TYPE = Pattern.compile("[a-z_]+(\\.[a-z_]+){1,4}");
+
     private final StripeApi stripe;
     private final WorkspacePlans plans;
     private final SubscriptionSync sync;
@@ -73,14 +78,23 @@ public class WebhookService {
         if (signature == null || signature.isBlank()) {
             throw new ApiException(ErrorCode.INVALID_SIGNATURE, "The Stripe-Signature header is missing.");
         }
+        Event event;
         try {
-            return Webhook.constructEvent(payload, signature, secret, config.webhookTolerance().toSeconds());
+            event = Webhook.constructEvent(payload, signature, secret, config.webhookTolerance().toSeconds());
         } catch (SignatureVerificationException e) {
             throw new ApiException(ErrorCode.INVALID_SIGNATURE,
                     "The signature does not match the payload, or its timestamp is too old.");
         } catch (RuntimeException e) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The payload is not a Stripe event.");
         }
+        // Signed means sent by Stripe, not well formed: what is stored and switched on is checked like any input.
+        if (event.getId() == null || !EVENT_ID.matcher(event.getId()).matches()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'id' must be a Stripe event id (evt_…).");
+        }
+        if (event.getType() == null || !EVENT_TYPE.matcher(event.getType()).matches()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'type' must be a Stripe event type.");
+        }
+        return event;
     }
 
     private JsonNode dataObject(Event event) {

@@ -28,6 +28,13 @@ public class FakeStripe implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
+        // Like Stripe, anything the test did not set up is a missing resource in Stripe's error shape, not WireMock's.
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(10)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)
+                        .withHeader("Content-Type", "application/json").withBody("""
+                                {"error":{"type":"invalid_request_error","code":"resource_missing",
+                                 "message":"No such resource."}}""")));
         return Map.of("chat.stripe.api-base", server.baseUrl(), "chat.stripe.secret-key", SECRET_KEY,
                 "chat.stripe.webhook-secret", WEBHOOK_SECRET, "chat.stripe.pro-price-id", PRO_PRICE);
     }

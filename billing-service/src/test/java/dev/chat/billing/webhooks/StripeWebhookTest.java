@@ -86,6 +86,32 @@ class StripeWebhookTest {
     }
 
     @Test
+    void anEventAboutASubscriptionStripeDoesNotKnowIsRecordedAndIgnored() {
+        String unknown = "sub_unknown" + UUID.randomUUID().toString().substring(0, 6);
+        String eventId = newEventId();
+        deliver(event(eventId, "customer.subscription.updated",
+                subscriptionObject(unknown, workspace, customer, "active", 25), Instant.now()))
+                .statusCode(200).body("outcome", equalTo("ignored"));
+        assertEquals("free/10/0/-/-/-", plan());
+        assertEquals(1, TestData.count("SELECT count(*) FROM processed_billing_events WHERE event_id = ?", eventId));
+    }
+
+    @Test
+    void eventsWithoutAnIdOrTypeAreRefusedWritingNothing() {
+        String object = subscriptionObject(subscription, workspace, customer, "active", 25);
+        long recorded = TestData.count("SELECT count(*) FROM processed_billing_events");
+        for (String payload : new String[] {
+            event(newEventId(), "customer.subscription.updated", object, Instant.now()).replaceFirst(
+                    "\"id\": *\"evt_[a-z0-9]+\"", "\"id\":null"),
+            "{\"object\":\"event\"}",
+            event("evt_a\\u0000b", "customer.subscription.updated", object, Instant.now())}) {
+            deliver(payload).statusCode(400).body("code", equalTo("validation_failed"));
+        }
+        assertEquals("free/10/0/-/-/-", plan());
+        assertEquals(recorded, TestData.count("SELECT count(*) FROM processed_billing_events"));
+    }
+
+    @Test
     void deliveriesInAnyOrderEndWhereStripeIs() {
         Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
         String created = event(newEventId(), "customer.subscription.created",
