@@ -96,7 +96,7 @@ class HostileInputTest {
     }
 
     @Test
-    void anOversizedBodyOverHttp2EndsOnlyItsOwnStream() throws Exception {
+    void anOversizedBodyOverHttp2EndsOnlyItsOwnStreamWhetherItsLengthIsDeclaredOrNot() throws Exception {
         HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         assertEquals(200, h2.send(get("/api/me"), HttpResponse.BodyHandlers.ofString()).statusCode());
         String big = "{\"channel_id\":\"" + general + "\",\"content\":\"" + "x".repeat(600_000) + "\"}";
@@ -110,6 +110,9 @@ class HostileInputTest {
         assertEquals(HttpClient.Version.HTTP_2, refused.version());
         assertRefused(refused, 413, "content_too_large");
         assertEquals(200, beside.get().statusCode());
+        HttpResponse<String> streamed = new RawHttp(base, h2).streamed("POST", "/api/messages", admin, big);
+        assertEquals(HttpClient.Version.HTTP_2, streamed.version());
+        assertRefused(streamed, 413, "content_too_large");
         assertEquals(200, h2.send(get("/api/me"), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -129,11 +130,20 @@ class PostMessageTest {
 
     @Test
     void aBodyOfUndeclaredLengthIsReadLikeAnyOther() throws Exception {
-        HttpResponse<String> posted = new RawHttp(base).streamed("POST", "/api/messages", Tokens.forSubject(aliceSubject),
+        String token = Tokens.forSubject(aliceSubject);
+        HttpResponse<String> chunked = new RawHttp(base).streamed("POST", "/api/messages", token,
                 "{\"channel_id\":\"" + general + "\",\"content\":\"chunked\"}");
-        assertEquals(201, posted.statusCode(), posted.body());
-        assertEquals("chunked", JSON.readTree(posted.body()).path("content").asText());
-        assertEquals(1, messagesIn(general));
+        assertEquals(201, chunked.statusCode(), chunked.body());
+        assertEquals("chunked", JSON.readTree(chunked.body()).path("content").asText());
+
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        RawHttp http2 = new RawHttp(base, h2);
+        assertEquals(200, http2.json("GET", "/api/me", token, null).statusCode()); // the upgrade to h2c
+        HttpResponse<String> streamed = http2.streamed("POST", "/api/messages", token,
+                "{\"channel_id\":\"" + general + "\",\"content\":\"streamed\"}");
+        assertEquals(HttpClient.Version.HTTP_2, streamed.version());
+        assertEquals(201, streamed.statusCode(), streamed.body());
+        assertEquals(2, messagesIn(general));
     }
 
     @Test

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.model.protocol.ErrorCode;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,18 +16,22 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The one place where a request's size and framing are checked, before anything reads its body or its token: the
  * path and query ({@code chat.http.max-uri-length}), the headers ({@code chat.http.max-headers-size}), the body's
- * length ({@code quarkus.http.limits.max-body-size}, declared or counted as it comes) and its type (JSON). Each
- * refusal is problem+json with its code, on HTTP/1.1 and HTTP/2 alike; on HTTP/2 only the refused stream ends, never
- * the connection. The server's transport limits (quarkus.http.limits.max-initial-line-length and max-header-size)
+ * length ({@code quarkus.http.limits.max-body-size}, declared, or counted as it comes when it is not) and its type
+ * (JSON). Each refusal is problem+json with its code, on HTTP/1.1 and HTTP/2 alike; on HTTP/2 only the refused
+ * stream ends, never the connection. The server's transport limits (quarkus.http.limits.max-initial-line-length and max-header-size)
  * sit far above these, as a last guard for requests too large to parse at all.
  */
 @ApplicationScoped
@@ -42,16 +48,18 @@ public class RequestLimits {
             Pattern.compile("application/json\\s*(;\\s*charset\\s*=\\s*\"?utf-8\"?\\s*)?", Pattern.CASE_INSENSITIVE);
 
     private final ObjectMapper json;
+    private final Vertx vertx;
     private final long maxBodyBytes;
     private final int maxUriLength;
     private final int maxHeadersBytes;
 
-    public RequestLimits(ObjectMapper json,
+    public RequestLimits(ObjectMapper json, Vertx vertx,
                          @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
                          @ConfigProperty(name = "chat.http.max-uri-length", defaultValue = "8192") int maxUriLength,
                          @ConfigProperty(name = "chat.http.max-headers-size", defaultValue = "16384")
                          int maxHeadersBytes) {
         this.json = json;
+        this.vertx = vertx;
         this.maxBodyBytes = maxBody.asLongValue();
         this.maxUriLength = maxUriLength;
         this.maxHeadersBytes = maxHeadersBytes;
@@ -66,9 +74,6 @@ public class RequestLimits {
         Optional<Problem> refusal = refusal(request);
         if (refusal.isPresent()) {
             refuse(context, refusal.get());
-        } else if (request.getHeader(HttpHeaderNames.CONTENT_LENGTH) == null
-                && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-            readUndeclared(context);
         } else {
             context.next();
         }
@@ -100,34 +105,55 @@ public class RequestLimits {
 
     /**
      * A body of no declared length (chunked, or HTTP/2 without content-length) is read here and counted as it comes,
-     * so that it is refused as soon as it passes the limit; the REST layer then reads it from the routing context.
+     * refused as soon as it passes the limit, and handed to the REST layer as the request's entity. It is read in a
+     * filter of the REST layer, before that layer reads bodies itself, rather than in the route above: the REST layer
+     * cannot start on an HTTP/2 request whose body was already read, and on its own it would end the whole connection
+     * at the limit.
      */
-    private void readUndeclared(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        Buffer body = Buffer.buffer();
-        AtomicBoolean refused = new AtomicBoolean();
-        request.handler(chunk -> {
-            if (refused.get()) {
-                return;
-            }
-            body.appendBuffer(chunk);
-            if (body.length() > maxBodyBytes && refused.compareAndSet(false, true)) {
-                refuse(context, tooLarge());
-            }
+    @ServerRequestFilter
+    public Uni<Response> readUndeclared(ContainerRequestContext entity, HttpServerRequest request) {
+        if (request.getHeader(HttpHeaderNames.CONTENT_LENGTH) != null || request.isEnded()) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().emitter(answer -> {
+            Buffer body = Buffer.buffer();
+            AtomicBoolean refused = new AtomicBoolean();
+            request.handler(chunk -> {
+                if (refused.get()) {
+                    return;
+                }
+                body.appendBuffer(chunk);
+                if (body.length() > maxBodyBytes && refused.compareAndSet(false, true)) {
+                    answer.complete(refusal(request, tooLarge()));
+                }
+            });
+            request.endHandler(end -> {
+                if (refused.get()) {
+                    return;
+                }
+                Optional<Problem> type = body.length() > 0 ? typeRefusal(request) : Optional.empty();
+                if (type.isPresent()) {
+                    answer.complete(refusal(request, type.get()));
+                    return;
+                }
+                if (body.length() > 0) {
+                    entity.setEntityStream(new ByteArrayInputStream(body.getBytes()));
+                }
+                answer.complete(null);
+            });
+            request.exceptionHandler(answer::fail);
+            request.resume();
         });
-        request.endHandler(end -> {
-            if (refused.get()) {
-                return;
-            }
-            Optional<Problem> type = body.length() > 0 ? typeRefusal(request) : Optional.empty();
-            if (type.isPresent()) {
-                refuse(context, type.get());
-                return;
-            }
-            context.setBody(body);
-            context.next();
-        });
-        request.resume();
+    }
+
+    /** A refusal the REST layer writes; on HTTP/1.1 its connection closes once the client has sent its body. */
+    private Response refusal(HttpServerRequest request, Problem problem) {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
+            response.header(HttpHeaderNames.CONNECTION.toString(), "close");
+            lingerThenClose(request);
+        }
+        return response.build();
     }
 
     private Problem tooLarge() {
@@ -152,21 +178,25 @@ public class RequestLimits {
             // client has sent what it was sending (or after a bound), so that it reads this answer instead of
             // failing on a reset while still writing (a "lingering close").
             response.putHeader(HttpHeaderNames.CONNECTION, "close");
-            lingerThenClose(context);
+            lingerThenClose(request);
         }
         response.setStatusCode(problem.status()).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(render(problem));
     }
 
-    private void lingerThenClose(RoutingContext context) {
-        HttpServerRequest request = context.request();
+    /**
+     * Reads what is left of a refused body and closes the connection when it ends, or after a bound of time or bytes
+     * (a "lingering close"): closing at once would reset the connection while the client is still writing, and it
+     * would report that instead of the answer.
+     */
+    private void lingerThenClose(HttpServerRequest request) {
         AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {
             if (closed.compareAndSet(false, true)) {
-                request.connection().close();
+                closeOnceAnswered(request, System.nanoTime() + LINGER_MILLIS * 1_000_000);
             }
         };
-        long timer = context.vertx().setTimer(LINGER_MILLIS, id -> close.run());
+        long timer = vertx.setTimer(LINGER_MILLIS, id -> close.run());
         long[] discarded = {0};
         request.handler(chunk -> {
             discarded[0] += chunk.length();
@@ -175,11 +205,20 @@ public class RequestLimits {
             }
         });
         request.endHandler(end -> {
-            context.vertx().cancelTimer(timer);
+            vertx.cancelTimer(timer);
             close.run();
         });
         request.exceptionHandler(failure -> close.run());
         request.resume();
+    }
+
+    /** The answer may still be on its way from the REST layer when the body has ended: it is not cut off. */
+    private void closeOnceAnswered(HttpServerRequest request, long deadline) {
+        if (request.response().ended() || System.nanoTime() > deadline) {
+            request.connection().close();
+        } else {
+            vertx.setTimer(10, id -> closeOnceAnswered(request, deadline));
+        }
     }
 
     /** Headers as HTTP/1.1 spells them: name, colon and space, value, line end. */
