@@ -27,4 +27,11 @@ public interface GatewayConfig {
      */
     @WithDefault("5s")
     java.time.Duration accessRecheckInterval();
+
+    /**
+     * The most events a resuming subscription is sent from a room's history. A client that missed more is answered
+     * {@code recovered:false} and refetches over REST, which is cheaper than a long replay on a socket.
+     */
+    @WithDefault("500")
+    int maxReplay();
 }

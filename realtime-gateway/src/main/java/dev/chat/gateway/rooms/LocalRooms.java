@@ -60,12 +60,16 @@ public class LocalRooms {
         });
     }
 
-    /** Writes a frame to every local socket in the room, as received: no parsing, no re-serialization. */
+    /**
+     * Writes a frame to every local socket in the room, as received: its offset is read once for all of them, and the
+     * frame is neither parsed nor serialized again.
+     */
     void deliver(String room, String frame) {
         Room current = rooms.get(room);
         if (current != null) {
+            long offset = EventFrames.offset(frame);
             for (RoomMember member : current.members()) {
-                member.send(frame);
+                member.send(room, offset, frame);
             }
         }
     }

@@ -4,6 +4,9 @@ import dev.chat.gateway.rooms.RoomMember;
 import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +18,9 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * One open socket: who it belongs to, the rooms it holds, and its send queue. Sends never wait: a socket whose
- * unwritten frames exceed the limit is closed as a slow consumer instead of slowing anyone else down.
+ * One open socket: who it belongs to, the rooms it holds (with the last offset written in each), and its send queue.
+ * Sends never wait: a socket whose unwritten frames exceed the limit is closed as a slow consumer instead of slowing
+ * anyone else down.
  */
 public final class ClientSession implements RoomMember {
 
@@ -28,7 +32,7 @@ public final class ClientSession implements RoomMember {
     private final WebSocketConnection connection;
     private final UUID userId;
     private final int maxPendingFrames;
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final Map<String, RoomFeed> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger pendingFrames = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private CompletionStage<Void> lastCommand = CompletableFuture.completedFuture(null);
@@ -48,13 +52,76 @@ public final class ClientSession implements RoomMember {
         return userId;
     }
 
+    /** The rooms this socket holds or is being subscribed to. */
     Set<String> rooms() {
-        return rooms;
+        return rooms.keySet();
+    }
+
+    /**
+     * The room is being subscribed: its live frames are held back until the subscription is answered
+     * ({@link #answered}), so that none arrives before {@code subscribed} or between replayed ones.
+     */
+    void hold(String room) {
+        rooms.put(room, new RoomFeed());
+    }
+
+    /** @return whether the socket held the room */
+    boolean leave(String room) {
+        return rooms.remove(room) != null;
+    }
+
+    /**
+     * After {@code subscribed} was written: the replayed frames, then the held live ones newer than {@code position}
+     * (the offset {@code subscribed} reported), in the order they came; from then on live frames go straight out.
+     */
+    void answered(String room, long position, List<String> replay) {
+        RoomFeed feed = rooms.get(room);
+        if (feed == null) {
+            return;
+        }
+        synchronized (feed) {
+            replay.forEach(this::write);
+            feed.delivered = position;
+            for (HeldFrame held : feed.held) {
+                deliver(feed, held.offset(), held.frame());
+            }
+            feed.held = null;
+        }
+    }
+
+    /**
+     * A live frame of a room: held while its subscription is being answered, dropped when its offset is not past the
+     * last one sent (already replayed, or counted in the position {@code subscribed} reported), written otherwise.
+     */
+    @Override
+    public void send(String room, long offset, String frame) {
+        RoomFeed feed = rooms.get(room);
+        if (feed == null) {
+            return;
+        }
+        synchronized (feed) {
+            if (feed.held == null) {
+                deliver(feed, offset, frame);
+            } else if (feed.held.size() < maxPendingFrames) {
+                feed.held.add(new HeldFrame(offset, frame));
+            } else {
+                closeAsSlowConsumer();
+            }
+        }
+    }
+
+    private void deliver(RoomFeed feed, long offset, String frame) {
+        if (offset >= 0) {
+            if (offset <= feed.delivered) {
+                return;
+            }
+            feed.delivered = offset;
+        }
+        write(frame);
     }
 
     /** Queues a frame for this socket without waiting for it to be written. */
-    @Override
-    public void send(String frame) {
+    void write(String frame) {
         if (closing.get()) {
             return;
         }
@@ -83,6 +150,15 @@ public final class ClientSession implements RoomMember {
     private void closeAsSlowConsumer() {
         LOG.infof("Closing socket %s of user %s: more than %d frames unwritten", id(), userId, maxPendingFrames);
         close(SLOW_CONSUMER);
+    }
+
+    /** A room as this socket receives it: the last offset written, and the frames held while it is subscribed. */
+    private static final class RoomFeed {
+        long delivered;
+        List<HeldFrame> held = new ArrayList<>();
+    }
+
+    private record HeldFrame(long offset, String frame) {
     }
 
     /** Closes the socket with this reason, once; nothing more is sent to it. */

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,7 @@ public class ProtocolHandler {
     private final LocalRooms rooms;
     private final RoomPosition positions;
     private final int maxPendingFrames;
+    private final int maxReplay;
 
     public ProtocolHandler(ObjectMapper json, RoomAuthorizer authorizer, LocalRooms rooms, RoomPosition positions,
                            GatewayConfig config) {
@@ -44,6 +46,7 @@ public class ProtocolHandler {
         this.rooms = rooms;
         this.positions = positions;
         this.maxPendingFrames = config.maxPendingFrames();
+        this.maxReplay = config.maxReplay();
     }
 
     Uni<Void> open(WebSocketConnection connection, String subject) {
@@ -61,12 +64,7 @@ public class ProtocolHandler {
             session.close(violation.get());
             return;
         }
-        ClientFrame frame;
-        try {
-            frame = json.readValue(text, ClientFrame.class);
-        } catch (JsonProcessingException e) {
-            frame = null;
-        }
+        ClientFrame frame = parse(text);
         if (frame == null) {
             reply(session, new ServerFrame.Error(null, ErrorCode.VALIDATION_FAILED,
                     "A frame is one JSON object with the fields the protocol names (op, room, since)."));
@@ -75,10 +73,19 @@ public class ProtocolHandler {
         String op = frame.op() == null ? "" : frame.op();
         switch (op) {
             case "ping" -> reply(session, ServerFrame.Pong.INSTANCE);
-            case "subscribe" -> withRoom(session, frame, room -> subscribe(session, room));
+            case "subscribe" -> withRoom(session, frame, room -> subscribe(session, room, frame.since()));
             case "unsubscribe" -> withRoom(session, frame, room -> unsubscribe(session, room));
             default -> reply(session, new ServerFrame.Error(frame.room(), ErrorCode.UNKNOWN_OP,
                     "Unknown op '" + op + "': use subscribe, unsubscribe or ping."));
+        }
+    }
+
+    /** The command, or null when the text is not one the protocol reads. */
+    private ClientFrame parse(String text) {
+        try {
+            return json.readValue(text, ClientFrame.class);
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 
@@ -112,8 +119,10 @@ public class ProtocolHandler {
         ClientSession session = sessions.remove(connection.id());
         if (session != null) {
             session.markClosed();
-            session.rooms().forEach(room -> rooms.leave(room, session));
-            session.rooms().clear();
+            for (String room : List.copyOf(session.rooms())) {
+                session.leave(room);
+                rooms.leave(room, session);
+            }
         }
     }
 
@@ -125,7 +134,7 @@ public class ProtocolHandler {
     /** Takes the room away from a socket whose user may no longer read it, and tells the client why. */
     void revoke(ClientSession session, String room) {
         session.enqueue(() -> {
-            if (session.rooms().remove(room)) {
+            if (session.leave(room)) {
                 rooms.leave(room, session);
                 reply(session, new ServerFrame.Error(room, ErrorCode.FORBIDDEN, "Your access to this room has ended."));
             }
@@ -144,7 +153,12 @@ public class ProtocolHandler {
         session.enqueue(() -> command.apply(room.get()));
     }
 
-    private CompletionStage<Void> subscribe(ClientSession session, Room room) {
+    /**
+     * Authorizes, joins the room (live frames held back meanwhile), reads its position and, with {@code since}, what
+     * the client missed; answers {@code subscribed}, then the missed frames, then the live ones past them
+     * (docs/protocol.md, "Resuming").
+     */
+    private CompletionStage<Void> subscribe(ClientSession session, Room room, ClientFrame.Since since) {
         String name = room.toString();
         UUID userId = session.userId();
         Uni<Boolean> allowed = userId == null ? Uni.createFrom().item(false) : authorizer.maySubscribe(userId, room);
@@ -156,13 +170,18 @@ public class ProtocolHandler {
             if (session.isClosing()) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            session.rooms().add(name);
+            session.hold(name);
             return rooms.join(name, session)
-                    .thenCompose(joined -> positions.of(name).subscribeAsCompletionStage())
-                    .thenAccept(position -> reply(session,
-                            new ServerFrame.Subscribed(name, position.epoch(), position.offset(), null)));
+                    .thenCompose(joined -> positions.resume(name, since, maxReplay).subscribeAsCompletionStage())
+                    .thenAccept(resumption -> {
+                        RoomPosition.Position now = resumption.position();
+                        reply(session, new ServerFrame.Subscribed(name, now.epoch(), now.offset(),
+                                since == null ? null : resumption.recovered()));
+                        session.answered(name, now.last(), resumption.missed());
+                    });
         }).exceptionally(failure -> {
-            session.rooms().remove(name);
+            session.leave(name);
+            rooms.leave(name, session);
             LOG.warnf("Subscribing socket %s to %s failed: %s", session.id(), name, failure.getMessage());
             reply(session, new ServerFrame.Error(name, ErrorCode.UNAVAILABLE, "Try again shortly."));
             return null;
@@ -171,7 +190,7 @@ public class ProtocolHandler {
 
     private CompletionStage<Void> unsubscribe(ClientSession session, Room room) {
         String name = room.toString();
-        if (session.rooms().remove(name)) {
+        if (session.leave(name)) {
             rooms.leave(name, session);
         }
         reply(session, new ServerFrame.Unsubscribed(name));
@@ -180,7 +199,7 @@ public class ProtocolHandler {
 
     private void reply(ClientSession session, Object frame) {
         try {
-            session.send(json.writeValueAsString(frame));
+            session.write(json.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("server frames are always serializable", e);
         }

@@ -1,0 +1,32 @@
+package dev.chat.gateway.rooms;
+
+/**
+ * Reads an event frame's offset without parsing the frame. The relay renders every event frame from one template
+ * ({@code ServerFrame.Event}: type, room, epoch, offset, event, in that order), and neither a room name nor an epoch
+ * can hold the text {@code "offset":}, so its first occurrence is the frame's own.
+ */
+public final class EventFrames {
+
+    private static final String OFFSET = "\"offset\":";
+
+    private EventFrames() {
+    }
+
+    /** The frame's offset, or -1 when it has none. */
+    public static long offset(String frame) {
+        int at = frame.indexOf(OFFSET);
+        if (at < 0) {
+            return -1;
+        }
+        long offset = 0;
+        int digits = 0;
+        for (int i = at + OFFSET.length(); i < frame.length() && digits < 19; i++, digits++) {
+            char c = frame.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            offset = offset * 10 + (c - '0');
+        }
+        return digits == 0 ? -1 : offset;
+    }
+}
