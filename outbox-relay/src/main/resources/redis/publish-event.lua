@@ -1,30 +1,60 @@
 -- Publishes one outbox event to each of its rooms, atomically per event: the room's next offset, its history entry
 -- and the PUBLISH to the gateways happen together, so history and live delivery always agree.
--- KEYS: for each room, in order: epoch key, offset key, history stream key.
--- ARGV: [1] epoch to use for rooms without history, [2] history size, [3] event envelope JSON,
---       [4..8] the event frame's literal parts around room, epoch, offset and event (EventFrameTemplate),
---       [9..] room names (kind:uuid, which need no escaping in JSON).
+-- KEYS: for each room, in order: epoch key, offset key, history stream key, last-published key.
+-- ARGV: [1] epoch to use for rooms without history, [2] history size, [3] history age in ms, [4] idle room expiry in
+--       ms, [5] the event's outbox id, [6] event envelope JSON,
+--       [7..11] the event frame's literal parts around room, epoch, offset and event (EventFrameTemplate),
+--       [12..] room names (kind:uuid, which need no escaping in JSON).
+-- Returns the number of rooms the event was published to now (0 when every room had it already).
 local candidate_epoch = ARGV[1]
 local history_size = tonumber(ARGV[2])
-local event = ARGV[3]
-local before_room, before_epoch, before_offset, before_event, after_event = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
-local first_room = 9
+local history_age_ms = tonumber(ARGV[3])
+local idle_ms = tonumber(ARGV[4])
+local outbox_id = tonumber(ARGV[5])
+local event = ARGV[6]
+local before_room, before_epoch, before_offset, before_event, after_event = ARGV[7], ARGV[8], ARGV[9], ARGV[10],
+    ARGV[11]
+local first_room = 12
+local time = redis.call('TIME')
+local now_ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local published = 0
 for i = first_room, #ARGV do
   local room = ARGV[i]
-  local k = 3 * (i - first_room)
-  local epoch_key, offset_key, history_key = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
-  local epoch = redis.call('GET', epoch_key)
-  if not epoch or redis.call('EXISTS', offset_key) == 0 then
-    -- A new room, or Redis lost this room's state: start a new epoch so resuming clients know to refetch.
-    epoch = candidate_epoch
-    redis.call('SET', epoch_key, epoch)
-    redis.call('SET', offset_key, 0)
-    redis.call('DEL', history_key)
+  local k = 4 * (i - first_room)
+  local epoch_key, offset_key, history_key, published_key = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4]
+  -- A relay that died after Redis took a batch but before the rows were marked publishes the batch again:
+  -- an event this room already has gets no second offset.
+  local last_published = tonumber(redis.call('GET', published_key) or '0')
+  if outbox_id > last_published then
+    local epoch = redis.call('GET', epoch_key)
+    if not epoch or redis.call('EXISTS', offset_key) == 0 then
+      -- A new room, or Redis lost (or expired) this room's state: a new epoch tells resuming clients to refetch.
+      epoch = candidate_epoch
+      redis.call('SET', epoch_key, epoch)
+      redis.call('SET', offset_key, 0)
+      redis.call('DEL', history_key)
+    end
+    local offset = redis.call('INCR', offset_key)
+    local frame = before_room .. room .. before_epoch .. epoch .. before_offset .. offset .. before_event .. event
+        .. after_event
+    redis.call('XADD', history_key, 'MAXLEN', '~', history_size, offset .. '-0', 'f', frame, 't', now_ms)
+    -- Entries older than the history's age go, a few per call, oldest first: the room's history is bounded by
+    -- count and by age, and a resume that needs a trimmed entry is told to refetch.
+    for _ = 1, 8 do
+      local oldest = redis.call('XRANGE', history_key, '-', '+', 'COUNT', 1)
+      if #oldest == 0 or tonumber(oldest[1][2][4]) >= now_ms - history_age_ms then
+        break
+      end
+      redis.call('XDEL', history_key, oldest[1][1])
+    end
+    redis.call('SET', published_key, outbox_id)
+    redis.call('PUBLISH', 'chat:room:' .. room, frame)
+    published = published + 1
   end
-  local offset = redis.call('INCR', offset_key)
-  local frame = before_room .. room .. before_epoch .. epoch .. before_offset .. offset .. before_event .. event
-      .. after_event
-  redis.call('XADD', history_key, 'MAXLEN', '~', history_size, offset .. '-0', 'f', frame)
-  redis.call('PUBLISH', 'chat:room:' .. room, frame)
+  -- Every key of the room lives as long as the room is active, and all of them go together when it is idle.
+  redis.call('PEXPIRE', epoch_key, idle_ms)
+  redis.call('PEXPIRE', offset_key, idle_ms)
+  redis.call('PEXPIRE', history_key, idle_ms)
+  redis.call('PEXPIRE', published_key, idle_ms)
 end
-return #ARGV - first_room + 1
+return published

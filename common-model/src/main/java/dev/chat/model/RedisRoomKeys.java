@@ -24,4 +24,9 @@ public final class RedisRoomKeys {
     public static String history(String room) {
         return "chat:history:" + room;
     }
+
+    /** The outbox id of the last event published to the room, so that an event published again gets no new offset. */
+    public static String published(String room) {
+        return "chat:published:" + room;
+    }
 }

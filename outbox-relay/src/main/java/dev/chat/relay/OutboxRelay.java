@@ -53,7 +53,8 @@ public class OutboxRelay implements LeaderElection.Listener {
         this.vertx = vertx;
         this.config = config;
         this.outbox = outbox;
-        this.publisher = new RoomPublisher(redis, json, config.historySize());
+        this.publisher = new RoomPublisher(redis, json, config.historySize(), config.historyAge(),
+                config.roomIdleExpiry());
         this.election = new LeaderElection(vertx, connections::open, config.leaderLockKey(), config.leaderRetry(),
                 this);
         this.debouncer = new Debouncer(vertx.getDelegate(), config.debounceQuiet(), config.debounceMax(),

@@ -31,6 +31,17 @@ public interface RelayConfig {
     @WithDefault("1000")
     int historySize();
 
+    /** How long an event stays in its room's history; a client that was away longer refetches over REST. */
+    @WithDefault("24h")
+    Duration historyAge();
+
+    /**
+     * A room with no event for this long loses its keys in Redis (epoch, offset, history): its next event starts a new
+     * epoch. Bounds Redis by active rooms rather than by every room there ever was.
+     */
+    @WithDefault("7d")
+    Duration roomIdleExpiry();
+
     /** Advisory lock key that elects the one active relay. Relays sharing a database must share it. */
     @WithDefault("7316002")
     long leaderLockKey();

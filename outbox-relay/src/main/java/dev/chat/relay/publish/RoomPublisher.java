@@ -12,15 +12,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Publishes events to their rooms in Redis, pipelined, up to {@value #MAX_PIPELINE} per round trip. Each event runs
- * {@code redis/publish-event.lua}: next room offset, capped history stream, PUBLISH of the frame that
- * {@link EventFrameTemplate} lays out. Events are sent in batch order on one connection, so per-room order follows
- * outbox id order.
+ * {@code redis/publish-event.lua}: next room offset, history stream capped by count and age, PUBLISH of the frame that
+ * {@link EventFrameTemplate} lays out, the room's last published outbox id (so that a batch published again after a
+ * crash gives no event a second offset), and the expiry of an idle room's keys. Events are sent in batch order on one
+ * connection, so per-room order follows outbox id order.
  */
 public class RoomPublisher {
 
@@ -35,12 +37,16 @@ public class RoomPublisher {
     private final Redis redis;
     private final List<String> frameParts;
     private final int historySize;
+    private final long historyAgeMillis;
+    private final long idleExpiryMillis;
     private volatile String scriptSha;
 
-    public RoomPublisher(Redis redis, ObjectMapper json, int historySize) {
+    public RoomPublisher(Redis redis, ObjectMapper json, int historySize, Duration historyAge, Duration idleExpiry) {
         this.redis = redis;
         this.frameParts = EventFrameTemplate.parts(json);
         this.historySize = historySize;
+        this.historyAgeMillis = historyAge.toMillis();
+        this.idleExpiryMillis = idleExpiry.toMillis();
     }
 
     /** Completes once Redis has accepted every event of the batch; fails if any was refused. */
@@ -67,11 +73,13 @@ public class RoomPublisher {
     private List<Request> requests(String sha, List<PendingEvent> batch, String epochForNewRooms) {
         List<Request> requests = new ArrayList<>(batch.size());
         for (PendingEvent event : batch) {
-            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(event.rooms().size() * 3);
+            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(event.rooms().size() * 4);
             for (String room : event.rooms()) {
-                request.arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)).arg(RedisRoomKeys.history(room));
+                request.arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)).arg(RedisRoomKeys.history(room))
+                        .arg(RedisRoomKeys.published(room));
             }
-            request.arg(epochForNewRooms).arg(historySize).arg(event.envelopeJson());
+            request.arg(epochForNewRooms).arg(historySize).arg(historyAgeMillis).arg(idleExpiryMillis).arg(event.id())
+                    .arg(event.envelopeJson());
             frameParts.forEach(request::arg);
             event.rooms().forEach(request::arg);
             requests.add(request);
