@@ -59,10 +59,19 @@ class RoomPublisherTest {
     @Test
     void historyIsBoundedByAge() throws Exception {
         RoomPublisher publisher = publisher(Duration.ofMillis(300), Duration.ofDays(1));
-        publish(publisher, List.of(event(1)));
+        List<PendingEvent> old = new ArrayList<>();
+        for (long id = 1; id <= 10; id++) {
+            old.add(event(id));
+        }
+        publish(publisher, old);
         Thread.sleep(500);
-        publish(publisher, List.of(event(2)));
-        assertEquals(List.of("2-0"), historyIds(), "the entry older than 300 ms is gone");
+        List<PendingEvent> recent = new ArrayList<>();
+        for (long id = 11; id <= 16; id++) {
+            recent.add(event(id));
+        }
+        publish(publisher, recent); // the 16th event trims
+        assertEquals(List.of("11-0", "12-0", "13-0", "14-0", "15-0", "16-0"), historyIds(),
+                "the entries older than 300 ms are gone");
     }
 
     @Test
