@@ -34,4 +34,16 @@ public interface GatewayConfig {
      */
     @WithDefault("500")
     int maxReplay();
+
+    /**
+     * A socket that has sent nothing, not even a pong to the gateway's pings
+     * ({@code quarkus.websockets-next.server.auto-ping-interval}, 30 s), for this long is closed and its rooms
+     * released: its peer vanished without closing. At least two ping intervals and a margin.
+     */
+    @WithDefault("75s")
+    java.time.Duration peerTimeout();
+
+    /** How often sockets are checked for silence ({@code SilentPeers}); the bound is peer-timeout plus this. */
+    @WithDefault("5s")
+    java.time.Duration peerCheckInterval();
 }

@@ -2,6 +2,7 @@ package dev.chat.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,6 +116,37 @@ class ProtocolFramesTest {
             assertNotNull(close);
             assertEquals(RawSocket.CLOSE, close.opcode());
             assertEquals(1007, close.closeCode(), close.closeReason());
+        }
+    }
+
+    @Test
+    void aPeerThatStopsAnsweringPingsIsClosedWithinItsTimeoutAndOneThatAnswersIsNot() throws Exception {
+        try (RawSocket silent = RawSocket.connect(ws(), token); RawSocket alive = RawSocket.connect(ws(), token)) {
+            java.util.concurrent.atomic.AtomicBoolean waiting = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread answering = new Thread(() -> { // the live client reads as clients do, answering each ping
+                while (waiting.get()) {
+                    RawSocket.Frame ping = alive.next();
+                    if (ping != null && ping.opcode() == RawSocket.PING) {
+                        alive.send(RawSocket.PONG, ping.payload());
+                    }
+                }
+            });
+            answering.start();
+            long start = System.nanoTime();
+            RawSocket.Frame frame = silent.next();
+            while (frame != null && frame.opcode() == RawSocket.PING) { // never answered
+                frame = silent.next();
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertNotNull(frame, "the silent socket was dropped without a close frame");
+            assertEquals(RawSocket.CLOSE, frame.opcode());
+            assertEquals(1001, frame.closeCode(), frame.closeReason());
+            assertTrue(seconds <= 6, "closed after " + seconds + " s; peer-timeout 3 s, checked every 0.5 s");
+            waiting.set(false);
+            answering.join(15_000);
+
+            alive.sendText("{\"op\":\"ping\"}");
+            assertEquals("{\"type\":\"pong\"}", alive.nextData().text(), "the socket that answered pings is open");
         }
     }
 

@@ -23,6 +23,8 @@ public final class RawSocket implements AutoCloseable {
     public static final int TEXT = 0x1;
     public static final int BINARY = 0x2;
     public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -136,10 +138,13 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
-    /** The next frame that is not a ping or pong. */
+    /** The next frame that is not a ping or pong; pings are answered with a pong, as every client must. */
     public Frame nextData() {
         Frame frame = next();
-        while (frame != null && (frame.opcode() == 0x9 || frame.opcode() == 0xA)) {
+        while (frame != null && (frame.opcode() == PING || frame.opcode() == PONG)) {
+            if (frame.opcode() == PING) {
+                send(PONG, frame.payload());
+            }
             frame = next();
         }
         return frame;

@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -39,6 +40,11 @@ public class ChatEndpoint {
     @OnBinaryMessage
     void onBinary(Buffer data, WebSocketConnection connection) {
         protocol.refuseBinary(connection);
+    }
+
+    @OnPongMessage
+    void onPong(Buffer data, WebSocketConnection connection) {
+        protocol.pong(connection);
     }
 
     /** Failures of the connection itself, such as a frame or message over the transport's size limits. */

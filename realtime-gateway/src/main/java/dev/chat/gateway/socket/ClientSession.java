@@ -35,6 +35,7 @@ public final class ClientSession implements RoomMember {
     private final Map<String, RoomFeed> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger pendingFrames = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile long lastHeardNanos = System.nanoTime();
     private CompletionStage<Void> lastCommand = CompletableFuture.completedFuture(null);
 
     ClientSession(WebSocketConnection connection, UUID userId, int maxPendingFrames) {
@@ -137,6 +138,15 @@ public final class ClientSession implements RoomMember {
     /** Runs this client's commands one after another, in the order they arrived. */
     synchronized void enqueue(Supplier<CompletionStage<Void>> command) {
         lastCommand = lastCommand.handle((ok, failure) -> null).thenCompose(ignored -> command.get());
+    }
+
+    /** The client sent something: a frame, or a pong to the gateway's ping. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
     }
 
     boolean isClosing() {

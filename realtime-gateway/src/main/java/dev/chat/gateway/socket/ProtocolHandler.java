@@ -59,6 +59,7 @@ public class ProtocolHandler {
         if (session == null) {
             return;
         }
+        session.heard();
         Optional<CloseReason> violation = FrameLimits.violation(text);
         if (violation.isPresent()) {
             session.close(violation.get());
@@ -86,6 +87,14 @@ public class ProtocolHandler {
             return json.readValue(text, ClientFrame.class);
         } catch (JsonProcessingException e) {
             return null;
+        }
+    }
+
+    /** A pong answering the gateway's ping: the peer is still there. */
+    void pong(WebSocketConnection connection) {
+        ClientSession session = sessions.get(connection.id());
+        if (session != null) {
+            session.heard();
         }
     }
 
