@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,10 +58,10 @@ class ProtocolFuzzTest {
         TestData.activeMember(workspace, TestData.user(subject), "member");
         String token = Tokens.forSubject(subject);
         String room = "\"channel:" + general + "\"";
-        List<Map<String, String>> commands = List.of(fields("op", "\"ping\""),
-                fields("op", "\"subscribe\"", "room", room),
-                fields("op", "\"unsubscribe\"", "room", room),
-                fields("op", "\"subscribe\"", "room", room, "since", "{\"epoch\":\"e1\",\"offset\":3}"));
+        List<Map<String, String>> commands = List.of(Mutations.fields("op", "\"ping\""),
+                Mutations.fields("op", "\"subscribe\"", "room", room),
+                Mutations.fields("op", "\"unsubscribe\"", "room", room),
+                Mutations.fields("op", "\"subscribe\"", "room", room, "since", "{\"epoch\":\"e1\",\"offset\":3}"));
 
         Random random = new Random(SEED);
         Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
@@ -151,13 +150,6 @@ class ProtocolFuzzTest {
         return text.length() > 120 ? text.substring(0, 120) + "…(" + frame.length + " bytes)" : text;
     }
 
-    private static Map<String, String> fields(String... namesAndValues) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return fields;
-    }
 
     private URI ws() {
         return URI.create(wsUri.toString().replaceFirst("^http", "ws"));

@@ -87,29 +87,32 @@ class HostileInputFuzzTest {
     private static List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint("GET", "/api/me", null, false),
-                new Endpoint("POST", "/api/workspaces", fields("name", "\"Acme\""), false),
+                new Endpoint("POST", "/api/workspaces", Mutations.fields("name", "\"Acme\""), false),
                 new Endpoint("GET", "/api/workspaces/{workspace}/members", null, false),
                 new Endpoint("DELETE", "/api/workspaces/{workspace}/members/{user}", null, false),
                 new Endpoint("POST", "/api/workspaces/{workspace}/invites",
-                        fields("max_uses", "5", "expires_in_days", "7"), false),
-                new Endpoint("POST", "/api/workspaces/{workspace}/invites", fields("email", "\"dee@example.com\""),
-                        false),
+                        Mutations.fields("max_uses", "5", "expires_in_days", "7"), false),
+                new Endpoint("POST", "/api/workspaces/{workspace}/invites",
+                        Mutations.fields("email", "\"dee@example.com\""), false),
                 new Endpoint("GET", "/api/workspaces/{workspace}/invites", null, false),
                 new Endpoint("DELETE", "/api/workspaces/{workspace}/invites/{invite}", null, false),
-                new Endpoint("POST", "/api/invites/accept", fields("token", "\"{token}\""), false),
+                new Endpoint("POST", "/api/invites/accept", Mutations.fields("token", "\"{token}\""), false),
                 new Endpoint("POST", "/api/invites/{token}/accept", null, false),
                 new Endpoint("GET", "/api/workspaces/{workspace}/channels", null, false),
                 new Endpoint("POST", "/api/workspaces/{workspace}/channels",
-                        fields("name", "\"design\"", "visibility", "\"private\"", "topic", "\"Pixels\""), false),
+                        Mutations.fields("name", "\"design\"", "visibility", "\"private\"", "topic", "\"Pixels\""),
+                        false),
                 new Endpoint("GET", "/api/channels/{channel}", null, false),
-                new Endpoint("PATCH", "/api/channels/{channel}", fields("topic", "\"Release train\""), false),
+                new Endpoint("PATCH", "/api/channels/{channel}", Mutations.fields("topic", "\"Release train\""), false),
                 new Endpoint("POST", "/api/channels/{channel}/archive", null, false),
                 new Endpoint("POST", "/api/channels/{channel}/join", null, false),
                 new Endpoint("POST", "/api/channels/{channel}/leave", null, false),
-                new Endpoint("POST", "/api/channels/{channel}/members", fields("user_id", "\"{user}\""), false),
+                new Endpoint("POST", "/api/channels/{channel}/members", Mutations.fields("user_id", "\"{user}\""),
+                        false),
                 new Endpoint("DELETE", "/api/channels/{channel}/members/{user}", null, false),
-                new Endpoint("POST", "/api/messages", fields("channel_id", "\"{channel}\"", "content", "\"hello\"",
-                        "client_msg_id", "\"k-1\"", "reply_to_message_id", "\"{root}\""), false),
+                new Endpoint("POST", "/api/messages", Mutations.fields("channel_id", "\"{channel}\"",
+                        "content", "\"hello\"", "client_msg_id", "\"k-1\"", "reply_to_message_id", "\"{root}\""),
+                        false),
                 new Endpoint("GET", "/api/channels/{channel}/messages", null, true),
                 new Endpoint("GET", "/api/conversations/{conversation}", null, false),
                 new Endpoint("GET", "/api/conversations/{conversation}/messages", null, true));
@@ -184,7 +187,8 @@ class HostileInputFuzzTest {
         String conversation = as(team.aliceSubject()).body(ApiCalls.body(team.general(), "reply", root))
                 .post("/api/messages").then().statusCode(201).extract().path("conversation_id");
         Map<String, Object> invite = as(team.aliceSubject()).body(Map.of("max_uses", 3))
-                .post("/api/workspaces/" + team.workspace() + "/invites").then().statusCode(201).extract().as(Map.class);
+                .post("/api/workspaces/" + team.workspace() + "/invites")
+                .then().statusCode(201).extract().as(Map.class);
         return new Fixture(team, root, conversation, (String) invite.get("id"), (String) invite.get("token"));
     }
 
@@ -197,13 +201,6 @@ class HostileInputFuzzTest {
         return found;
     }
 
-    private static Map<String, String> fields(String... namesAndValues) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return fields;
-    }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -90,8 +90,8 @@ class BillingFuzzTest {
                     null, null, Map.of()));
         }
         Map<String, Map<String, String>> bodies = new LinkedHashMap<>();
-        bodies.put("/api/billing/checkout", fields("workspace_id", "\"" + workspace + "\"", "seats", "12"));
-        bodies.put("/api/billing/portal", fields("workspace_id", "\"" + workspace + "\""));
+        bodies.put("/api/billing/checkout", Mutations.fields("workspace_id", "\"" + workspace + "\"", "seats", "12"));
+        bodies.put("/api/billing/portal", Mutations.fields("workspace_id", "\"" + workspace + "\""));
         bodies.forEach((path, body) -> {
             String name = "POST " + path;
             cases.add(new FuzzCase(name, "valid", "POST", path, token, "application/json",
@@ -165,13 +165,6 @@ class BillingFuzzTest {
         return workspace;
     }
 
-    private static Map<String, String> fields(String... namesAndValues) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return fields;
-    }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -91,6 +91,15 @@ public final class Mutations {
         return WRONG_CURSORS;
     }
 
+    /** A valid body from field names and their values as JSON text, in order: {@code fields("op", "\"ping\"")}. */
+    public static Map<String, String> fields(String... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+
     /** The valid body as JSON text, fields in order. */
     public static String render(Map<String, String> fields) {
         StringBuilder json = new StringBuilder("{");
