@@ -1,9 +1,7 @@
 package dev.chat.json;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  * {@link UUID#fromString} also takes {@code 1-1-1-1-1} and Jackson a 24-character Base64 form; neither is an id this
  * system ever gave out, so neither is read as one.
  */
-public final class CanonicalUuid extends StdScalarDeserializer<UUID> {
+public final class CanonicalUuid extends FromJsonString<UUID> {
 
     private static final Pattern CANONICAL =
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
@@ -31,11 +29,7 @@ public final class CanonicalUuid extends StdScalarDeserializer<UUID> {
     }
 
     @Override
-    public UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-            return (UUID) context.handleUnexpectedToken(UUID.class, parser);
-        }
-        String text = parser.getText();
+    UUID read(String text, JsonParser parser, DeserializationContext context) throws IOException {
         Optional<UUID> id = parse(text);
         if (id.isEmpty()) {
             return (UUID) context.handleWeirdStringValue(UUID.class, text, "not a UUID in canonical form");

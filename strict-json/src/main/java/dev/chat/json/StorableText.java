@@ -1,9 +1,7 @@
 package dev.chat.json;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -12,18 +10,14 @@ import java.util.Optional;
  * NUL character (PostgreSQL refuses it) and no unpaired UTF-16 surrogate (an escape such as {@code "\ud800"} is not a
  * character, and would be stored as {@code ?}).
  */
-public final class StorableText extends StdScalarDeserializer<String> {
+public final class StorableText extends FromJsonString<String> {
 
     StorableText() {
         super(String.class);
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-            return (String) context.handleUnexpectedToken(String.class, parser);
-        }
-        String text = parser.getText();
+    String read(String text, JsonParser parser, DeserializationContext context) throws IOException {
         Optional<String> problem = problem(text);
         if (problem.isPresent()) {
             throw new UnstorableTextException(parser, problem.get());
@@ -32,7 +26,7 @@ public final class StorableText extends StdScalarDeserializer<String> {
     }
 
     /** Why the text cannot be stored as it is, if it cannot. */
-    public static Optional<String> problem(String text) {
+    static Optional<String> problem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
@@ -41,7 +35,8 @@ public final class StorableText extends StdScalarDeserializer<String> {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return Optional.of("holds an unpaired surrogate (\\u" + Integer.toHexString(c) + "), which is no character");
+                return Optional.of("holds an unpaired surrogate (\\u" + Integer.toHexString(c)
+                        + "), which is no character");
             }
         }
         return Optional.empty();

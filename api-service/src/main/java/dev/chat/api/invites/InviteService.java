@@ -171,15 +171,8 @@ public class InviteService {
     }
 
     private Duration expiry(Integer days) {
-        if (days == null) {
-            return config.defaultExpiry();
-        }
-        long maxDays = config.maxExpiry().toDays();
-        if (days < 1 || days > maxDays) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "Field 'expires_in_days' must be 1 to " + maxDays + ".");
-        }
-        return Duration.ofDays(days);
+        Integer valid = Fields.range(days, "expires_in_days", 1, (int) config.maxExpiry().toDays());
+        return valid == null ? config.defaultExpiry() : Duration.ofDays(valid);
     }
 
     private static Integer maxUses(Integer maxUses) {

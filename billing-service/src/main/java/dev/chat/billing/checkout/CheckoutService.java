@@ -31,7 +31,7 @@ public class CheckoutService {
 
     public Uni<CheckoutRequests.Redirect> checkout(String subject, CheckoutRequests.Checkout request) {
         UUID workspaceId = Fields.required(Fields.body(request).workspaceId(), "workspace_id");
-        Fields.range(Fields.required(request.seats(), "seats"), "seats", 1, MAX_SEATS, 0);
+        Fields.range(Fields.required(request.seats(), "seats"), "seats", 1, MAX_SEATS);
         return admin(subject, workspaceId).chain(account -> {
             if (account.subscriptionStatus() != null && StripeApi.RUNNING.contains(account.subscriptionStatus())) {
                 throw subscriptionExists();

@@ -47,12 +47,9 @@ public final class Fields {
         return checked(field, label, DisplayText.labelProblem(label));
     }
 
-    /** An integer in [min, max], or the fallback when absent. */
-    public static int range(Integer value, String field, int min, int max, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < min || value > max) {
+    /** An integer in [min, max]; absent passes as absent (with {@link #required} first when it may not be). */
+    public static Integer range(Integer value, String field, int min, int max) {
+        if (value != null && (value < min || value > max)) {
             throw invalid("Field '" + field + "' must be " + min + " to " + max + ".");
         }
         return value;

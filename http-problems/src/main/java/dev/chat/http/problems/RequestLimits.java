@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -27,12 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The one place where a request's size and framing are checked, before anything reads its body or its token: the
- * path and query ({@code chat.http.max-uri-length}), the headers ({@code chat.http.max-headers-size}), the body's
- * length ({@code quarkus.http.limits.max-body-size}, declared, or counted as it comes when it is not) and its type
- * (JSON). Each refusal is problem+json with its code, on HTTP/1.1 and HTTP/2 alike; on HTTP/2 only the refused
- * stream ends, never the connection. The server's transport limits (quarkus.http.limits.max-initial-line-length and max-header-size)
- * sit far above these, as a last guard for requests too large to parse at all.
+ * The one place where a request's size and framing are checked, before the REST layer reads its body: the path and
+ * query ({@code chat.http.max-uri-length}), the headers ({@code chat.http.max-headers-size}), the body's length
+ * ({@code quarkus.http.limits.max-body-size}, declared, or counted as it comes when it is not) and its type (JSON).
+ * Each refusal is problem+json with its code, on HTTP/1.1 and HTTP/2 alike; on HTTP/2 only the refused stream ends,
+ * never the connection. The server's transport limits (quarkus.http.limits.max-initial-line-length and
+ * max-header-size) sit far above these, as a last guard for requests too large to parse at all.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -97,10 +98,11 @@ public class RequestLimits {
             return Optional.of(Problem.of(ErrorCode.VALIDATION_FAILED,
                     "Header 'Content-Length' must be a number of bytes."));
         }
-        if (Long.parseLong(length) > maxBodyBytes) {
+        long bytes = Long.parseLong(length);
+        if (bytes > maxBodyBytes) {
             return Optional.of(tooLarge());
         }
-        return Long.parseLong(length) > 0 ? typeRefusal(request) : Optional.empty();
+        return bytes > 0 ? typeRefusal(request) : Optional.empty();
     }
 
     /**
@@ -112,7 +114,7 @@ public class RequestLimits {
      */
     @ServerRequestFilter
     public Uni<Response> readUndeclared(ContainerRequestContext entity, HttpServerRequest request) {
-        if (request.getHeader(HttpHeaderNames.CONTENT_LENGTH) != null || request.isEnded()) {
+        if (!mayHaveUndeclaredBody(request)) {
             return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().emitter(answer -> {
@@ -146,14 +148,28 @@ public class RequestLimits {
         });
     }
 
+    /**
+     * Whether a body of no declared length can follow (RFC 9112, 6.3; RFC 9113, 8.1): on HTTP/1.1 only with
+     * Transfer-Encoding, on HTTP/2 whenever content-length is missing, and never one the REST layer would read for GET
+     * or HEAD. Every other request goes on at once, without waiting for its end.
+     */
+    private static boolean mayHaveUndeclaredBody(HttpServerRequest request) {
+        if (request.getHeader(HttpHeaderNames.CONTENT_LENGTH) != null || request.isEnded()
+                || request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+            return false;
+        }
+        return request.version() == HttpVersion.HTTP_2
+                || request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
+    }
+
     /** A refusal the REST layer writes; on HTTP/1.1 its connection closes once the client has sent its body. */
     private Response refusal(HttpServerRequest request, Problem problem) {
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
-            response.header(HttpHeaderNames.CONNECTION.toString(), "close");
-            lingerThenClose(request);
+        Response response = ProblemMappers.problem(problem);
+        if (request.version() == HttpVersion.HTTP_2 || request.isEnded()) {
+            return response;
         }
-        return response.build();
+        lingerThenClose(request);
+        return Response.fromResponse(response).header(HttpHeaderNames.CONNECTION.toString(), "close").build();
     }
 
     private Problem tooLarge() {

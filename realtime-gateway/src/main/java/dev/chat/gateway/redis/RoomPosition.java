@@ -40,7 +40,7 @@ public class RoomPosition {
         this.redis = redis;
     }
 
-    public Uni<Position> of(String room) {
+    private Uni<Position> of(String room) {
         return redis.send(Request.cmd(Command.MGET).arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)))
                 .map(values -> new Position(text(values.get(0)), number(values.get(1))));
     }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +108,7 @@ public final class FuzzRunner implements AutoCloseable {
         try {
             JsonNode problem = JSON.readTree(response.body());
             String code = problem.path("code").asText();
-            if (!HTTP_CODES.contains(code) || ErrorCode.valueOf(code.toUpperCase()).status() != status
+            if (!HTTP_CODES.contains(code) || ErrorCode.valueOf(code.toUpperCase(Locale.ROOT)).status() != status
                     || problem.path("status").asInt() != status) {
                 failures.add(answer + " (code and status do not match the catalogue)");
             }
