@@ -78,6 +78,10 @@ class ThreadScenarioIT {
                     .asText());
             JsonNode sharedThere = event(bInEngineering, "conversation.shared");
             assertEquals(conversation, sharedThere.at("/payload/conversation_id").asText());
+            // #engineering shows the thread from this one event: its root and "1 reply", no refetch.
+            assertEquals(root, sharedThere.at("/payload/root_message/id").asText());
+            assertEquals("shall we ship on Friday?", sharedThere.at("/payload/root_message/content").asText());
+            assertEquals(1, sharedThere.at("/payload/reply_count").asInt());
 
             bInThread.subscribeAndAwait("thread:" + conversation);
             String second = post(aSubject, general, "I will prepare the release notes", root);

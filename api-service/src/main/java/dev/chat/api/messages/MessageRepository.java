@@ -1,10 +1,10 @@
 package dev.chat.api.messages;
 
+import dev.chat.api.rows.MessageRows;
 import dev.chat.model.Message;
 import dev.chat.outbox.OutboxEvent;
 import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,12 +55,7 @@ public class MessageRepository {
 
     public Uni<Optional<Message>> findByClientMsgId(SqlClient client, UUID authorId, String clientMsgId) {
         return client.preparedQuery(FIND_BY_CLIENT_MSG_ID).execute(Tuple.of(authorId, clientMsgId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toMessage(rows.iterator().next())));
-    }
-
-    static Message toMessage(Row row) {
-        return new Message(row.getUUID("id"), row.getUUID("channel_id"), row.getUUID("conversation_id"),
-                row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
-                row.getOffsetDateTime("created_at").toInstant());
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty() : Optional.of(MessageRows.message(rows.iterator().next())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.chat.api.reads;
 
+import dev.chat.api.rows.MessageRows;
 import dev.chat.api.threads.ThreadView;
 import dev.chat.model.Conversation;
 import dev.chat.model.Message;
@@ -149,9 +150,7 @@ public class ReadRepository {
                 return Optional.empty();
             }
             if (row.getUUID("id") != null) {
-                replies.add(new Message(row.getUUID("id"), row.getUUID("channel_id"), row.getUUID("conversation_id"),
-                        row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
-                        instant(row.getOffsetDateTime("created_at"))));
+                replies.add(MessageRows.message(row));
             }
         }
         return Optional.of(replies);
@@ -159,7 +158,7 @@ public class ReadRepository {
 
     private static TimelineItem toTimelineItem(Row row) {
         UUID conversationId = row.getUUID("conversation_id");
-        ThreadView thread = conversationId == null ? null : threadView(row);
+        ThreadView thread = conversationId == null ? null : ThreadView.read(null, row);
         return new TimelineItem(row.getUUID("id"), row.getUUID("channel_id"), conversationId,
                 row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
                 instant(row.getOffsetDateTime("created_at")),
@@ -168,18 +167,10 @@ public class ReadRepository {
     }
 
     private static Conversation toConversation(Row row) {
-        ThreadView thread = threadView(row);
+        ThreadView thread = ThreadView.read(null, row);
         return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), uuids(row, "channel_ids"),
                 instant(row.getOffsetDateTime("created_at")), thread.replyCount(), thread.lastReplyAt(),
                 thread.participantIds());
-    }
-
-    /** The open summary plus the restricted replies the reader may count (columns named as in both queries). */
-    private static ThreadView threadView(Row row) {
-        Integer restricted = row.getInteger("restricted_reply_count");
-        return new ThreadView(null, row.getInteger("reply_count"), instant(row.getOffsetDateTime("last_reply_at")),
-                uuids(row, "participant_ids"), restricted == null ? 0 : restricted,
-                instant(row.getOffsetDateTime("restricted_last_reply_at")), uuids(row, "restricted_participant_ids"));
     }
 
     private static List<UUID> uuids(Row row, String column) {

@@ -13,6 +13,7 @@ import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,43 +77,55 @@ public class TagSharing {
     private Uni<Message> share(SqlClient tx, ChannelAccess channel, Message message, UUID conversationId,
                                List<UUID> targets) {
         return threads.share(tx, conversationId, targets, message.authorId(), message.createdAt())
-                .chain(channels -> {
-                    List<OutboxEvent> events = new ArrayList<>();
-                    for (ThreadRepository.SharedChannel added : channels) {
-                        if (added.added()) {
-                            events.addAll(sharedEvents(channel.workspaceId(), message, conversationId, added,
-                                    channels));
-                        }
-                    }
-                    return events.isEmpty() ? Uni.createFrom().voidItem() : outbox.appendAll(tx, events);
-                })
+                .chain(channels -> channels.stream().noneMatch(ThreadRepository.SharedChannel::added)
+                        ? Uni.createFrom().voidItem()
+                        : threads.threadState(tx, conversationId).chain(thread -> {
+                            List<OutboxEvent> events = new ArrayList<>();
+                            for (ThreadRepository.SharedChannel added : channels) {
+                                if (added.added()) {
+                                    events.addAll(sharedEvents(channel.workspaceId(), message.createdAt(),
+                                            conversationId, thread, added, channels));
+                                }
+                            }
+                            return outbox.appendAll(tx, events);
+                        }))
                 .replaceWith(message);
     }
 
     /**
      * {@code conversation.shared} as each room may see it. A private channel's id is shown only to that channel's
      * own room: public rooms get one event listing the public channels, each private room one that adds itself.
-     * Sharing into a private channel is therefore announced only there.
+     * Sharing into a private channel is therefore announced only there. Each event carries the root and the summary
+     * as its rooms show the thread: public channels all show the open replies (restricted replies exist only in
+     * private channels), a private channel adds its own restricted ones.
      */
-    private List<OutboxEvent> sharedEvents(UUID workspaceId, Message message, UUID conversationId,
-                                           ThreadRepository.SharedChannel added,
+    private List<OutboxEvent> sharedEvents(UUID workspaceId, Instant at, UUID conversationId,
+                                           ThreadRepository.ThreadState thread, ThreadRepository.SharedChannel added,
                                            List<ThreadRepository.SharedChannel> channels) {
         List<UUID> publicIds = channels.stream().filter(c -> !c.privateChannel())
                 .map(ThreadRepository.SharedChannel::id).toList();
         List<OutboxEvent> events = new ArrayList<>();
         if (!added.privateChannel()) {
-            events.add(outbox.event(EventType.CONVERSATION_SHARED, workspaceId, message.createdAt(),
-                    new ConversationShared(conversationId, added.id(), publicIds),
+            events.add(outbox.event(EventType.CONVERSATION_SHARED, workspaceId, at,
+                    payload(conversationId, added, publicIds, thread, thread.viewOf(added.id())),
                     publicIds.stream().map(Room::channel).toList()));
         }
         for (ThreadRepository.SharedChannel room : channels) {
             if (room.privateChannel() && (!added.privateChannel() || room.id().equals(added.id()))) {
                 List<UUID> visible = channels.stream().filter(c -> !c.privateChannel() || c.id().equals(room.id()))
                         .map(ThreadRepository.SharedChannel::id).toList();
-                events.add(outbox.event(EventType.CONVERSATION_SHARED, workspaceId, message.createdAt(),
-                        new ConversationShared(conversationId, added.id(), visible), List.of(Room.channel(room.id()))));
+                events.add(outbox.event(EventType.CONVERSATION_SHARED, workspaceId, at,
+                        payload(conversationId, added, visible, thread, thread.viewOf(room.id())),
+                        List.of(Room.channel(room.id()))));
             }
         }
         return events;
+    }
+
+    private static ConversationShared payload(UUID conversationId, ThreadRepository.SharedChannel added,
+                                              List<UUID> visible, ThreadRepository.ThreadState thread,
+                                              ThreadView view) {
+        return new ConversationShared(conversationId, added.id(), visible, thread.root(), view.replyCount(),
+                view.lastReplyAt(), view.participantIds());
     }
 }

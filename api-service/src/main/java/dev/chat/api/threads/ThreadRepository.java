@@ -1,6 +1,7 @@
 package dev.chat.api.threads;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.rows.MessageRows;
 import dev.chat.model.Limits;
 import dev.chat.model.Message;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -144,6 +144,18 @@ public class ThreadRepository {
             ORDER BY x.is_primary DESC, x.created_at, x.timeline_key
             """;
 
+    /** The conversation's root message with how each of its channels shows the thread, primary channel first. */
+    private static final String THREAD_STATE = """
+            SELECT m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id, m.created_at,
+                   conv.reply_count, conv.last_reply_at, conv.participant_ids, cc.channel_id AS view_channel_id,
+                   cc.restricted_reply_count, cc.restricted_last_reply_at, cc.restricted_participant_ids
+            FROM conversations conv
+            JOIN messages m ON m.id = conv.root_message_id
+            JOIN conversation_channels cc ON cc.conversation_id = conv.id
+            WHERE conv.id = $1
+            ORDER BY cc.is_primary DESC, cc.created_at, cc.channel_id
+            """;
+
     public Uni<List<TaggedChannel>> taggedChannels(SqlClient tx, UUID workspaceId, List<String> slugs, UUID author) {
         return tx.preparedQuery(TAGGED_CHANNELS).execute(Tuple.of(workspaceId, slugs.toArray(String[]::new), author))
                 .map(rows -> {
@@ -222,11 +234,7 @@ public class ThreadRepository {
             List<ThreadView> views = new ArrayList<>();
             for (Row row : rows) {
                 rootMessageId = row.getUUID("root_message_id");
-                views.add(new ThreadView(row.getUUID("channel_id"), row.getInteger("reply_count"),
-                        instant(row.getOffsetDateTime("last_reply_at")), uuids(row, "participant_ids"),
-                        row.getInteger("restricted_reply_count"),
-                        instant(row.getOffsetDateTime("restricted_last_reply_at")),
-                        uuids(row, "restricted_participant_ids")));
+                views.add(ThreadView.read(row.getUUID("channel_id"), row));
             }
             return new RecordedReply(rootMessageId, views);
         });
@@ -236,22 +244,35 @@ public class ThreadRepository {
     public record RecordedReply(UUID rootMessageId, List<ThreadView> views) {
     }
 
+    /** The thread as it stands in this transaction: its root message and how each channel shows it. */
+    public Uni<ThreadState> threadState(SqlClient tx, UUID conversationId) {
+        return tx.preparedQuery(THREAD_STATE).execute(Tuple.of(conversationId)).map(rows -> {
+            Message root = null;
+            List<ThreadView> views = new ArrayList<>();
+            for (Row row : rows) {
+                root = MessageRows.message(row);
+                views.add(ThreadView.read(row.getUUID("view_channel_id"), row));
+            }
+            return new ThreadState(root, views);
+        });
+    }
+
+    /** A thread's root message and how each of its channels shows it. */
+    public record ThreadState(Message root, List<ThreadView> views) {
+
+        /** How {@code channelId}, one of the conversation's channels, shows the thread. */
+        public ThreadView viewOf(UUID channelId) {
+            return views.stream().filter(view -> view.channelId().equals(channelId)).findFirst().orElseThrow();
+        }
+    }
+
     private static ParentMessage toParent(Row row) {
         return new ParentMessage(row.getUUID("id"), row.getUUID("workspace_id"), row.getUUID("channel_id"),
                 row.getUUID("conversation_id"), row.getBoolean("readable"), row.getBoolean("posting_in_conversation"),
                 row.getBoolean("posting_restricted"));
     }
 
-    static List<UUID> uuids(Row row, String column) {
-        UUID[] values = row.getArrayOfUUIDs(column);
-        return values == null ? List.of() : Arrays.asList(values);
-    }
-
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

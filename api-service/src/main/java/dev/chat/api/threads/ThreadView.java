@@ -2,8 +2,11 @@ package dev.chat.api.threads;
 
 import dev.chat.model.Limits;
 import dev.chat.model.events.ConversationUpdated;
+import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,28 @@ import java.util.UUID;
 public record ThreadView(UUID channelId, int openReplyCount, Instant openLastReplyAt, List<UUID> openParticipantIds,
                          int restrictedReplyCount, Instant restrictedLastReplyAt,
                          List<UUID> restrictedParticipantIds) {
+
+    /**
+     * Reads a view from a row with the columns {@code reply_count}, {@code last_reply_at}, {@code participant_ids}
+     * (the conversation's open summary) and {@code restricted_reply_count}, {@code restricted_last_reply_at},
+     * {@code restricted_participant_ids} (what the channel adds; null counts as none).
+     */
+    public static ThreadView read(UUID channelId, Row row) {
+        Integer restricted = row.getInteger("restricted_reply_count");
+        return new ThreadView(channelId, row.getInteger("reply_count"), instant(row, "last_reply_at"),
+                uuids(row, "participant_ids"), restricted == null ? 0 : restricted,
+                instant(row, "restricted_last_reply_at"), uuids(row, "restricted_participant_ids"));
+    }
+
+    private static List<UUID> uuids(Row row, String column) {
+        UUID[] values = row.getArrayOfUUIDs(column);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime time = row.getOffsetDateTime(column);
+        return time == null ? null : time.toInstant();
+    }
 
     public int replyCount() {
         return openReplyCount + restrictedReplyCount;

@@ -36,10 +36,11 @@ class TagSharingTest {
 
     @Test
     void aTaggedFlatMessageBecomesARootSharedIntoTheTaggedChannel() throws Exception {
-        String conversation = as(team.aliceSubject()).body(body(team.general(), "deploy at 5, see #Engineering!", null))
+        var posted = as(team.aliceSubject()).body(body(team.general(), "deploy at 5, see #Engineering!", null))
                 .post("/api/messages").then().statusCode(201)
                 .body("conversation_id", notNullValue()).body("reply_to_message_id", nullValue())
-                .extract().path("conversation_id");
+                .extract();
+        String conversation = posted.path("conversation_id");
 
         assertEquals(List.of(team.general() + " true", team.engineering() + " false"), channelsOf(conversation));
         List<JsonNode> events = eventsAbout(conversation);
@@ -51,9 +52,48 @@ class TagSharingTest {
         assertEquals(team.engineering().toString(), shared.at("/envelope/payload/channel_id").asText());
         assertEquals("[\"" + team.general() + "\",\"" + team.engineering() + "\"]",
                 shared.at("/envelope/payload/channel_ids").toString());
+        // What #engineering needs to show the thread at once: the root as posted, and its summary (no replies yet).
+        JsonNode root = shared.at("/envelope/payload/root_message");
+        assertEquals(posted.<String>path("id"), root.path("id").asText());
+        assertEquals("deploy at 5, see #Engineering!", root.path("content").asText());
+        assertEquals(conversation, root.path("conversation_id").asText());
+        assertEquals(team.general().toString(), root.path("channel_id").asText());
+        assertEquals(0, shared.at("/envelope/payload/reply_count").asInt());
+        assertEquals("null", shared.at("/envelope/payload/last_reply_at").toString());
+        assertEquals("[]", shared.at("/envelope/payload/participant_ids").toString());
         for (JsonNode event : events) {
             assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
         }
+    }
+
+    @Test
+    void aReplyThatSharesTheThreadIsCountedInTheSummaryTheNewChannelReceives() throws Exception {
+        String root = post(team.aliceSubject(), team.general(), "incident review at 3", null);
+        post(team.bobSubject(), team.general(), "I'll be there", root);
+        String conversation = conversationOf(root);
+        int before = eventsAbout(conversation).size();
+
+        var reply = as(team.carolSubject()).body(body(team.general(), "looping in #engineering", root))
+                .post("/api/messages").then().statusCode(201).extract();
+
+        List<JsonNode> events = eventsAbout(conversation).subList(before, eventsAbout(conversation).size());
+        // The reply's summary goes to the channels that already showed the thread; the share, written after it,
+        // carries the same summary to every channel, so #engineering needs no conversation.updated of its own.
+        assertEquals(List.of("message.created", "conversation.updated", "conversation.shared"),
+                events.stream().map(e -> e.at("/envelope/type").asText()).toList());
+        assertEquals("[\"channel:" + team.general() + "\"]", events.get(1).path("rooms").toString());
+        JsonNode shared = events.get(2);
+        assertEquals("[\"channel:" + team.general() + "\",\"channel:" + team.engineering() + "\"]",
+                shared.path("rooms").toString());
+        JsonNode payload = shared.at("/envelope/payload");
+        assertEquals(root, payload.at("/root_message/id").asText());
+        assertEquals("incident review at 3", payload.at("/root_message/content").asText());
+        assertEquals(2, payload.path("reply_count").asInt());
+        assertEquals(events.get(1).at("/envelope/payload/last_reply_at").asText(),
+                payload.path("last_reply_at").asText());
+        assertEquals(reply.<String>path("created_at"), payload.path("last_reply_at").asText());
+        assertEquals("[\"" + team.bob() + "\",\"" + team.carol() + "\"]", payload.path("participant_ids").toString());
+        assertEquals(0, EventSchemas.violations("event.json", shared.path("envelope")).size(), shared.toString());
     }
 
     @Test
@@ -151,6 +191,18 @@ class TagSharingTest {
             assertEquals(expected, update.at("/envelope/payload/reply_count").asInt(), update.toString());
             assertEquals(1, update.path("rooms").size());
         }
+
+        // Shared on into #engineering by an open reply: public rooms are told the open count, #leadership its own.
+        post(team.bobSubject(), team.general(), "cc #engineering", root);
+        List<JsonNode> shares = eventsAbout(conversation).stream()
+                .filter(e -> e.at("/envelope/type").asText().equals("conversation.shared")).toList();
+        JsonNode toPublic = shares.get(shares.size() - 2);
+        JsonNode toLeadership = shares.get(shares.size() - 1);
+        assertEquals("[\"channel:" + team.general() + "\",\"channel:" + team.engineering() + "\"]",
+                toPublic.path("rooms").toString());
+        assertEquals(3, toPublic.at("/envelope/payload/reply_count").asInt());
+        assertEquals("[\"channel:" + team.leadership() + "\"]", toLeadership.path("rooms").toString());
+        assertEquals(4, toLeadership.at("/envelope/payload/reply_count").asInt());
 
         // bob cannot read the restricted reply, so he cannot answer it either.
         as(team.bobSubject()).body(body(team.general(), "what was that?", secret)).post("/api/messages")
