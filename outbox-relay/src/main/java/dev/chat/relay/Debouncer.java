@@ -2,53 +2,51 @@ package dev.chat.relay;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 /**
- * Coalesces bursts of signals into one action: it fires once no signal has come for {@code quiet}, or {@code max}
- * after the first signal of the burst, whichever is first. With a zero quiet period it fires at once.
+ * Gathers a burst of signals into one action: the first signal opens a window of {@code gather}; signals arriving
+ * within it join it without extending it; when it closes the action runs once, told when the burst began (its
+ * {@link System#nanoTime()}). Under steady traffic the action therefore runs about once per window, and no signal
+ * waits longer than the window for it. A zero window runs the action at once for every signal.
  */
 public final class Debouncer {
 
     private final Vertx vertx;
-    private final long quietMillis;
-    private final long maxMillis;
-    private final Runnable action;
+    private final long gatherMillis;
+    private final LongConsumer action;
 
-    private long quietTimer = -1;
-    private long maxTimer = -1;
+    private long burstStartedNanos;
+    private boolean gathering;
 
-    public Debouncer(Vertx vertx, Duration quiet, Duration max, Runnable action) {
+    public Debouncer(Vertx vertx, Duration gather, LongConsumer action) {
         this.vertx = vertx;
-        this.quietMillis = quiet.toMillis();
-        this.maxMillis = Math.max(max.toMillis(), quiet.toMillis());
+        this.gatherMillis = gather.toMillis();
         this.action = action;
     }
 
-    public synchronized void signal() {
-        if (quietMillis <= 0) {
-            action.run();
+    public void signal() {
+        long now = System.nanoTime();
+        if (gatherMillis <= 0) {
+            action.accept(now);
             return;
         }
-        if (quietTimer >= 0) {
-            vertx.cancelTimer(quietTimer);
+        synchronized (this) {
+            if (gathering) {
+                return;
+            }
+            gathering = true;
+            burstStartedNanos = now;
         }
-        quietTimer = vertx.setTimer(quietMillis, id -> fire());
-        if (maxTimer < 0) {
-            maxTimer = vertx.setTimer(maxMillis, id -> fire());
-        }
+        vertx.setTimer(gatherMillis, id -> fire());
     }
 
     private void fire() {
+        long startedNanos;
         synchronized (this) {
-            if (quietTimer >= 0) {
-                vertx.cancelTimer(quietTimer);
-            }
-            if (maxTimer >= 0) {
-                vertx.cancelTimer(maxTimer);
-            }
-            quietTimer = -1;
-            maxTimer = -1;
+            gathering = false;
+            startedNanos = burstStartedNanos;
         }
-        action.run();
+        action.accept(startedNanos);
     }
 }

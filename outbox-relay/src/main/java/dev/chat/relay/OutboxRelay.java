@@ -21,10 +21,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves committed outbox rows to Redis (docs/decisions/0003-outbox-only-path-to-clients.md). While this instance is
- * the leader, a drain is requested by a debounced NOTIFY, by the 1 s poll and after re-LISTENing; a drain claims
- * batches in id order, publishes each and marks it published only once Redis accepted it. A failed batch stays
- * pending and is retried with backoff. Only one drain runs at a time; a request arriving meanwhile makes it go round
- * once more.
+ * the leader, a drain is requested by NOTIFYs (gathered for {@code debounce-gather}), by the 1 s poll and after
+ * re-LISTENing; a drain claims batches in id order, publishes each and marks it published only once Redis accepted
+ * it. A failed batch stays pending and is retried with backoff. Only one drain runs at a time; a request arriving
+ * meanwhile makes it go round once more as soon as it ends. A pass that starts more than {@code debounce-max} after
+ * the signal it serves is counted as late (docs/decisions/0001-outbox-wakeup.md).
  */
 @ApplicationScoped
 public class OutboxRelay implements LeaderElection.Listener {
@@ -40,9 +41,14 @@ public class OutboxRelay implements LeaderElection.Listener {
     private final NotificationListener listener;
     private final Debouncer debouncer;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong latePasses = new AtomicLong();
+    private final long lateNanos;
 
     private boolean draining;
     private boolean drainAgain;
+    /** When the oldest request not yet served by a started pass was made ({@link System#nanoTime()}). */
+    private long waitingSinceNanos;
     private int consecutiveFailures;
     private long retryTimer = -1;
     private long pollTimer = -1;
@@ -57,8 +63,8 @@ public class OutboxRelay implements LeaderElection.Listener {
                 config.roomIdleExpiry());
         this.election = new LeaderElection(vertx, connections::open, config.leaderLockKey(), config.leaderRetry(),
                 this);
-        this.debouncer = new Debouncer(vertx.getDelegate(), config.debounceQuiet(), config.debounceMax(),
-                this::requestDrain);
+        this.lateNanos = config.debounceMax().toNanos();
+        this.debouncer = new Debouncer(vertx.getDelegate(), config.debounceGather(), this::requestDrain);
         this.listener = new NotificationListener(vertx, connections, debouncer::signal, this::requestDrain);
     }
 
@@ -81,6 +87,16 @@ public class OutboxRelay implements LeaderElection.Listener {
         return published.get();
     }
 
+    /** Drain passes this instance has started since it started. */
+    public long passCount() {
+        return passes.get();
+    }
+
+    /** Passes that started more than {@code debounce-max} after the request they served. */
+    public long latePassCount() {
+        return latePasses.get();
+    }
+
     @Override
     public synchronized void elected() {
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrain());
@@ -100,18 +116,24 @@ public class OutboxRelay implements LeaderElection.Listener {
 
     /** Asks for a drain; cheap and safe to call from any thread at any rate. */
     public void requestDrain() {
+        requestDrain(System.nanoTime());
+    }
+
+    /** @param sinceNanos when the need for this drain arose: the first signal of a gathered burst, or now */
+    private void requestDrain(long sinceNanos) {
         synchronized (this) {
             if (!election.isLeader() || retryTimer >= 0) {
                 return; // a standby does nothing; after a failure the backoff timer drains next
             }
             if (draining) {
+                waitingSinceNanos = drainAgain ? Math.min(waitingSinceNanos, sinceNanos) : sinceNanos;
                 drainAgain = true;
                 return;
             }
             draining = true;
             drainAgain = false;
         }
-        drainPass();
+        drainPass(sinceNanos);
     }
 
     /**
@@ -120,7 +142,11 @@ public class OutboxRelay implements LeaderElection.Listener {
      * per-room order. A row committed late with a lower id than the pass has reached is caught by the next pass,
      * which its own NOTIFY (or the poll) requests.
      */
-    private void drainPass() {
+    private void drainPass(long servingSinceNanos) {
+        passes.incrementAndGet();
+        if (System.nanoTime() - servingSinceNanos > lateNanos) {
+            latePasses.incrementAndGet();
+        }
         claim(0L).thenAccept(batch -> continuePass(batch, CompletableFuture.completedFuture(null)))
                 .exceptionally(this::afterFailure);
     }
@@ -159,14 +185,16 @@ public class OutboxRelay implements LeaderElection.Listener {
 
     private void afterPass() {
         boolean again;
+        long servingSince;
         synchronized (this) {
             consecutiveFailures = 0;
             again = election.isLeader() && drainAgain;
+            servingSince = waitingSinceNanos;
             drainAgain = false;
             draining = again;
         }
         if (again) {
-            drainPass();
+            drainPass(servingSince);
         }
     }
 

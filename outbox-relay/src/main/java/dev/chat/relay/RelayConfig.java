@@ -11,11 +11,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "chat.relay")
 public interface RelayConfig {
 
-    /** After a NOTIFY, wait until this long passes without another one, to batch a burst. 0 drains at once. */
+    /**
+     * After a NOTIFY, wait this long (not extended by further NOTIFYs) to gather the burst into one drain. 0 drains at
+     * once for every NOTIFY.
+     */
     @WithDefault("50ms")
-    Duration debounceQuiet();
+    Duration debounceGather();
 
-    /** ...but never wait longer than this after the first signal of a burst. */
+    /**
+     * The bound an event should not wait beyond for its drain to start, also while a drain is running. A pass that
+     * starts later is counted as late (the relay's readiness data, {@code late_passes}): the relay is overloaded.
+     */
     @WithDefault("200ms")
     Duration debounceMax();
 

@@ -21,6 +21,8 @@ public class RelayHealth implements HealthCheck {
         return HealthCheckResponse.named("outbox-relay").up()
                 .withData("role", relay.isLeader() ? "leader" : "standby")
                 .withData("published", relay.publishedCount())
+                .withData("passes", relay.passCount())
+                .withData("late_passes", relay.latePassCount())
                 .build();
     }
 }
