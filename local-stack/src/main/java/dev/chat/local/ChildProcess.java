@@ -102,6 +102,21 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM and returns at once: the process drains and exits in its own time ({@link #awaitExit}). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** @return whether the process exited within {@code timeout} */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Kills the process at once, as a crash would. */
     public void kill() {
         process.destroyForcibly();

@@ -43,6 +43,20 @@ public interface GatewayConfig {
     @WithDefault("75s")
     java.time.Duration peerTimeout();
 
+    /**
+     * On SIGTERM the gateway reports not ready, then waits this long before it closes sockets: the time a load
+     * balancer needs to stop sending it new upgrades ({@code GatewayDrain}).
+     */
+    @WithDefault("5s")
+    java.time.Duration drainDelay();
+
+    /**
+     * The open sockets are closed spread evenly over this window, so their clients reconnect to the other gateways
+     * gradually. Delay plus window plus a few seconds must fit in the termination grace period (30 s on Kubernetes).
+     */
+    @WithDefault("10s")
+    java.time.Duration drainWindow();
+
     /** How often sockets are checked for silence ({@code SilentPeers}); the bound is peer-timeout plus this. */
     @WithDefault("5s")
     java.time.Duration peerCheckInterval();

@@ -127,6 +127,36 @@ class ResumeTest {
         }
     }
 
+    @Test
+    void aNewEpochUnderALiveSubscriptionClosesTheSocketSoTheClientResumes() throws Exception {
+        publish("e9", 1);
+        publish("e9", 2);
+        try (ChatSocket socket = connect()) {
+            socket.subscribeAndAwait(room);
+            // The room's keys were lost (Redis flushed); the relay's next event starts epoch e10 at offset 1, which a
+            // client holding e9/2 must not take as a repeat of e9/1.
+            redisCall(Request.cmd(Command.DEL).arg(RedisRoomKeys.history(room)));
+            publish("e10", 1);
+            assertEquals("1012 A room's history was reset: reconnect and resume.",
+                    socket.closedReason().get(5, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        try (ChatSocket socket = connect()) {
+            JsonNode subscribed = resume(socket, "e9", 2);
+            assertFalse(subscribed.path("recovered").asBoolean());
+            assertEquals("e10", subscribed.path("epoch").asText());
+        }
+    }
+
+    @Test
+    void aRoomWithoutEventsWhenSubscribedTakesTheEpochOfItsFirstEvent() {
+        try (ChatSocket socket = connect()) {
+            assertFalse(socket.subscribeAndAwait(room).has("epoch"));
+            publish("e3", 1);
+            publish("e3", 2);
+            assertEquals(List.of(1L, 2L), offsets(socket, 2));
+        }
+    }
+
     private JsonNode resume(ChatSocket socket, String epoch, long offset) {
         socket.send("{\"op\":\"subscribe\",\"room\":\"" + room + "\",\"since\":{\"epoch\":\"" + epoch
                 + "\",\"offset\":" + offset + "}}");

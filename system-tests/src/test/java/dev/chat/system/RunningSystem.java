@@ -26,7 +26,7 @@ final class RunningSystem implements AutoCloseable {
 
     RunningSystem() {
         TestInfrastructure infra = TestInfrastructure.get();
-        backends = Backends.of(infra.postgres, infra.redis().url(), infra.issuerUrl, infra.directoryUrl);
+        backends = Backends.of(infra.postgres(), infra.redis().url(), infra.issuerUrl, infra.directoryUrl);
         apiPort = FreePorts.next();
         processes.add(ChatService.API_SERVICE.start(root, "api-service", apiPort, backends, Map.of(), logs));
     }

@@ -31,8 +31,8 @@ public class ChatTestResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.rest-client.workos.url", infra.directoryUrl,
                 "chat.identity.workos.api-key", LocalUserDirectory.API_KEY,
-                "quarkus.datasource.reactive.url", infra.postgres.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(),
+                "quarkus.datasource.reactive.url", infra.postgres().reactiveUrl(),
+                "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(),
                 "quarkus.datasource.username", PostgresServer.USER,
                 "quarkus.datasource.password", "",
                 "quarkus.redis.hosts", infra.redis().url(),

@@ -97,7 +97,7 @@ public final class TestData {
     }
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestInfrastructure.get().postgres.jdbcUrl(), PostgresServer.USER, "");
+        return DriverManager.getConnection(TestInfrastructure.get().postgres().jdbcUrl(), PostgresServer.USER, "");
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)

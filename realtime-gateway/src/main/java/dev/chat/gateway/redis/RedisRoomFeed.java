@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * The gateway's one Redis subscriber connection. It is subscribed to exactly the rooms that have local subscribers;
  * every frame pushed for a room goes to the {@link #onFrame(BiConsumer) frame handler}. When the connection is lost
- * it reconnects with backoff and subscribes again to every room still wanted.
+ * the {@link #onLost(Runnable) loss handler} is told (frames published meanwhile never reach this gateway), and it
+ * reconnects with backoff and subscribes again to every room still wanted.
  */
 @ApplicationScoped
 public class RedisRoomFeed {
@@ -35,6 +36,7 @@ public class RedisRoomFeed {
     private final Set<String> wantedRooms = ConcurrentHashMap.newKeySet();
     private volatile RedisConnection connection;
     private volatile BiConsumer<String, String> frameHandler = (room, frame) -> { };
+    private volatile Runnable lossHandler = () -> { };
     private volatile boolean stopped;
     private long reconnectDelayMs = 100;
 
@@ -58,6 +60,11 @@ public class RedisRoomFeed {
     /** Where frames go: {@code (room, frame text)}. Called on a Redis event-loop thread; must not block. */
     public void onFrame(BiConsumer<String, String> handler) {
         this.frameHandler = handler;
+    }
+
+    /** Told when the subscriber connection is lost, on a Redis event-loop thread; must not block. */
+    public void onLost(Runnable handler) {
+        this.lossHandler = handler;
     }
 
     public boolean isConnected() {
@@ -102,6 +109,7 @@ public class RedisRoomFeed {
             if (connection == opened) {
                 connection = null;
                 LOG.warn("Redis subscriber connection lost; reconnecting");
+                lossHandler.run();
                 scheduleReconnect();
             }
         });

@@ -1,15 +1,27 @@
 package dev.chat.gateway.rooms;
 
 /**
- * Reads an event frame's offset without parsing the frame. The relay renders every event frame from one template
- * ({@code ServerFrame.Event}: type, room, epoch, offset, event, in that order), and neither a room name nor an epoch
- * can hold the text {@code "offset":}, so its first occurrence is the frame's own.
+ * Reads an event frame's epoch and offset without parsing the frame. The relay renders every event frame from one
+ * template ({@code ServerFrame.Event}: type, room, epoch, offset, event, in that order), and neither a room name nor
+ * an epoch can hold the text {@code "epoch":"} or {@code "offset":}, so their first occurrences are the frame's own.
  */
 public final class EventFrames {
 
     private static final String OFFSET = "\"offset\":";
+    private static final String EPOCH = "\"epoch\":\"";
 
     private EventFrames() {
+    }
+
+    /** The frame's epoch, or null when it has none. */
+    public static String epoch(String frame) {
+        int at = frame.indexOf(EPOCH);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + EPOCH.length();
+        int end = frame.indexOf('"', start);
+        return end < 0 ? null : frame.substring(start, end);
     }
 
     /** The frame's offset, or -1 when it has none. */

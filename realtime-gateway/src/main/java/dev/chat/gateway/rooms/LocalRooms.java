@@ -61,15 +61,16 @@ public class LocalRooms {
     }
 
     /**
-     * Writes a frame to every local socket in the room, as received: its offset is read once for all of them, and the
-     * frame is neither parsed nor serialized again.
+     * Writes a frame to every local socket in the room, as received: its epoch and offset are read once for all of
+     * them, and the frame is neither parsed nor serialized again.
      */
     void deliver(String room, String frame) {
         Room current = rooms.get(room);
         if (current != null) {
+            String epoch = EventFrames.epoch(frame);
             long offset = EventFrames.offset(frame);
             for (RoomMember member : current.members()) {
-                member.send(room, offset, frame);
+                member.send(room, epoch, offset, frame);
             }
         }
     }

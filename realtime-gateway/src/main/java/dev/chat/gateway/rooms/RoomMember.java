@@ -4,8 +4,8 @@ package dev.chat.gateway.rooms;
 public interface RoomMember {
 
     /**
-     * Queues a room's event frame for writing; never waits. {@code offset} is the frame's position in the room, read
-     * once for all members ({@link EventFrames#offset}), or -1 when the frame carries none.
+     * Queues a room's event frame for writing; never waits. {@code epoch} and {@code offset} are the frame's position
+     * in the room, read once for all members ({@link EventFrames}), or null and -1 when the frame carries none.
      */
-    void send(String room, long offset, String frame);
+    void send(String room, String epoch, long offset, String frame);
 }

@@ -26,6 +26,11 @@ public final class ClientSession implements RoomMember {
 
     /** Policy violation: the client did not keep up with its frames. */
     static final CloseReason SLOW_CONSUMER = new CloseReason(1008, ErrorCode.SLOW_CONSUMER.code());
+    /**
+     * A room's epoch changed under a live subscription (its history was lost in Redis): the frames that follow do not
+     * continue what the client holds. Resuming tells it so ({@code recovered:false}) and it refetches.
+     */
+    static final CloseReason EPOCH_CHANGED = new CloseReason(1012, "A room's history was reset: reconnect and resume.");
 
     private static final Logger LOG = Logger.getLogger(ClientSession.class);
 
@@ -75,16 +80,17 @@ public final class ClientSession implements RoomMember {
      * After {@code subscribed} was written: the replayed frames, then the held live ones newer than {@code position}
      * (the offset {@code subscribed} reported), in the order they came; from then on live frames go straight out.
      */
-    void answered(String room, long position, List<String> replay) {
+    void answered(String room, String epoch, long position, List<String> replay) {
         RoomFeed feed = rooms.get(room);
         if (feed == null) {
             return;
         }
         synchronized (feed) {
             replay.forEach(this::write);
+            feed.epoch = epoch;
             feed.delivered = position;
             for (HeldFrame held : feed.held) {
-                deliver(feed, held.offset(), held.frame());
+                deliver(feed, held.epoch(), held.offset(), held.frame());
             }
             feed.held = null;
         }
@@ -95,24 +101,35 @@ public final class ClientSession implements RoomMember {
      * last one sent (already replayed, or counted in the position {@code subscribed} reported), written otherwise.
      */
     @Override
-    public void send(String room, long offset, String frame) {
+    public void send(String room, String epoch, long offset, String frame) {
         RoomFeed feed = rooms.get(room);
         if (feed == null) {
             return;
         }
         synchronized (feed) {
             if (feed.held == null) {
-                deliver(feed, offset, frame);
+                deliver(feed, epoch, offset, frame);
             } else if (feed.held.size() < maxPendingFrames) {
-                feed.held.add(new HeldFrame(offset, frame));
+                feed.held.add(new HeldFrame(epoch, offset, frame));
             } else {
                 closeAsSlowConsumer();
             }
         }
     }
 
-    private void deliver(RoomFeed feed, long offset, String frame) {
+    /**
+     * Writes a frame past the last one written. A frame of another epoch than the one the client holds means the
+     * room's history was lost: its offsets start again, so the socket is closed for the client to resume.
+     */
+    private void deliver(RoomFeed feed, String epoch, long offset, String frame) {
         if (offset >= 0) {
+            if (feed.epoch == null) {
+                feed.epoch = epoch; // the room had no event when it was subscribed
+            } else if (epoch != null && !epoch.equals(feed.epoch)) {
+                LOG.infof("Closing socket %s of user %s: a room's epoch changed", id(), userId);
+                close(EPOCH_CHANGED);
+                return;
+            }
             if (offset <= feed.delivered) {
                 return;
             }
@@ -162,13 +179,17 @@ public final class ClientSession implements RoomMember {
         close(SLOW_CONSUMER);
     }
 
-    /** A room as this socket receives it: the last offset written, and the frames held while it is subscribed. */
+    /**
+     * A room as this socket receives it: the epoch and last offset written, and the frames held while it is
+     * subscribed.
+     */
     private static final class RoomFeed {
+        String epoch;
         long delivered;
         List<HeldFrame> held = new ArrayList<>();
     }
 
-    private record HeldFrame(long offset, String frame) {
+    private record HeldFrame(String epoch, long offset, String frame) {
     }
 
     /** Closes the socket with this reason, once; nothing more is sent to it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.gateway.GatewayConfig;
 import dev.chat.gateway.access.RoomAuthorizer;
+import dev.chat.gateway.redis.RedisRoomFeed;
 import dev.chat.gateway.redis.RoomPosition;
 import dev.chat.gateway.rooms.LocalRooms;
 import dev.chat.model.Room;
@@ -30,26 +31,42 @@ import org.jboss.logging.Logger;
 public class ProtocolHandler {
 
     private static final Logger LOG = Logger.getLogger(ProtocolHandler.class);
+    /**
+     * The gateway lost its Redis subscriber connection: events published meanwhile will not reach this socket, so
+     * the client must resume, which replays them from the room's history (or says it cannot).
+     */
+    static final CloseReason FEED_LOST = new CloseReason(1012, "Event feed interrupted: reconnect and resume.");
+    /** 1013 "Try Again Later": the gateway has no event feed to serve a new socket from. */
+    static final CloseReason NO_FEED = new CloseReason(1013, "No event feed: try again later.");
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final ObjectMapper json;
     private final RoomAuthorizer authorizer;
     private final LocalRooms rooms;
     private final RoomPosition positions;
+    private final RedisRoomFeed feed;
     private final int maxPendingFrames;
     private final int maxReplay;
+    /** Set once the gateway is draining: new sockets are closed with it at once. */
+    private volatile CloseReason refusal;
 
     public ProtocolHandler(ObjectMapper json, RoomAuthorizer authorizer, LocalRooms rooms, RoomPosition positions,
-                           GatewayConfig config) {
+                           RedisRoomFeed feed, GatewayConfig config) {
         this.json = json;
         this.authorizer = authorizer;
         this.rooms = rooms;
         this.positions = positions;
+        this.feed = feed;
+        feed.onLost(this::feedLost);
         this.maxPendingFrames = config.maxPendingFrames();
         this.maxReplay = config.maxReplay();
     }
 
     Uni<Void> open(WebSocketConnection connection, String subject) {
+        CloseReason refused = refusal != null ? refusal : feed.isConnected() ? null : NO_FEED;
+        if (refused != null) {
+            return connection.close(refused);
+        }
         return authorizer.userIdForSubject(subject).invoke(userId -> sessions.put(connection.id(),
                 new ClientSession(connection, userId.orElse(null), maxPendingFrames))).replaceWithVoid();
     }
@@ -135,6 +152,18 @@ public class ProtocolHandler {
         }
     }
 
+    private void feedLost() {
+        LOG.warnf("Closing %d sockets: the event feed was interrupted", sessions.size());
+        for (ClientSession session : sessions.values()) {
+            session.close(FEED_LOST);
+        }
+    }
+
+    /** From now on every new socket is closed at once with this reason. */
+    void refuseNewSockets(CloseReason reason) {
+        refusal = reason;
+    }
+
     /** Every socket that is open now. */
     Collection<ClientSession> sessions() {
         return sessions.values();
@@ -186,7 +215,7 @@ public class ProtocolHandler {
                         RoomPosition.Position now = resumption.position();
                         reply(session, new ServerFrame.Subscribed(name, now.epoch(), now.offset(),
                                 since == null ? null : resumption.recovered()));
-                        session.answered(name, now.last(), resumption.missed());
+                        session.answered(name, now.epoch(), now.last(), resumption.missed());
                     });
         }).exceptionally(failure -> {
             session.leave(name);
