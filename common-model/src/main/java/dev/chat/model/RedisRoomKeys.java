@@ -25,8 +25,11 @@ public final class RedisRoomKeys {
         return "chat:history:" + room;
     }
 
-    /** The outbox id of the last event published to the room, so that an event published again gets no new offset. */
+    /**
+     * The outbox ids of the events last published to the room (a sorted set), so that an event published again gets
+     * no new offset.
+     */
     public static String published(String room) {
-        return "chat:published:" + room;
+        return "chat:published-ids:" + room; // a string "chat:published:" held the highest id before 2026-12-06
     }
 }

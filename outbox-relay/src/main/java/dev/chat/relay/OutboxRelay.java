@@ -60,7 +60,7 @@ public class OutboxRelay implements LeaderElection.Listener {
         this.config = config;
         this.outbox = outbox;
         this.publisher = new RoomPublisher(redis, json, config.historySize(), config.historyAge(),
-                config.roomIdleExpiry());
+                config.roomIdleExpiry(), config.batchSize());
         this.election = new LeaderElection(vertx, connections::open, config.leaderLockKey(), config.leaderRetry(),
                 this);
         this.lateNanos = config.debounceMax().toNanos();

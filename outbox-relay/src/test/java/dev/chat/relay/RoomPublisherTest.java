@@ -57,6 +57,17 @@ class RoomPublisherTest {
     }
 
     @Test
+    void anEventCommittedLateWithALowerIdIsStillPublished() throws Exception {
+        RoomPublisher publisher = publisher(Duration.ofHours(1), Duration.ofDays(1));
+        // Outbox ids are taken when rows are inserted, not when they commit: 21 committed after 22 was published.
+        publish(publisher, List.of(event(20), event(22)));
+        publish(publisher, List.of(event(21)));
+        publish(publisher, List.of(event(21), event(22))); // and a crash republished both
+        assertEquals("3", call(Request.cmd(Command.GET).arg(RedisRoomKeys.offset(room))).toString());
+        assertEquals(List.of("1-0", "2-0", "3-0"), historyIds());
+    }
+
+    @Test
     void historyIsBoundedByAge() throws Exception {
         RoomPublisher publisher = publisher(Duration.ofMillis(300), Duration.ofDays(1));
         List<PendingEvent> old = new ArrayList<>();
@@ -94,7 +105,7 @@ class RoomPublisherTest {
     }
 
     private RoomPublisher publisher(Duration historyAge, Duration idleExpiry) {
-        return new RoomPublisher(redis, json, 1000, historyAge, idleExpiry);
+        return new RoomPublisher(redis, json, 1000, historyAge, idleExpiry, 1000);
     }
 
     private PendingEvent event(long outboxId) {

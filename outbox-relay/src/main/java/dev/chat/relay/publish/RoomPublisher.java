@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Publishes events to their rooms in Redis, pipelined, up to {@value #MAX_PIPELINE} per round trip. Each event runs
  * {@code redis/publish-event.lua}: next room offset, history stream capped by count and age, PUBLISH of the frame that
- * {@link EventFrameTemplate} lays out, the room's last published outbox id (so that a batch published again after a
+ * {@link EventFrameTemplate} lays out, the room's latest published outbox ids (so that a batch published again after a
  * crash gives no event a second offset), and the expiry of an idle room's keys. Events are sent in batch order on one
  * connection, so per-room order follows outbox id order.
  */
@@ -39,10 +39,17 @@ public class RoomPublisher {
     private final int historySize;
     private final long historyAgeMillis;
     private final long idleExpiryMillis;
+    private final int rememberedIds;
     private volatile String scriptSha;
 
-    public RoomPublisher(Redis redis, ObjectMapper json, int historySize, Duration historyAge, Duration idleExpiry) {
+    /**
+     * @param batchSize the relay's batch size: a room remembers the outbox ids of four batches, more than a relay can
+     *                  publish before it marks them (it publishes one batch while it marks the one before)
+     */
+    public RoomPublisher(Redis redis, ObjectMapper json, int historySize, Duration historyAge, Duration idleExpiry,
+                         int batchSize) {
         this.redis = redis;
+        this.rememberedIds = 4 * batchSize;
         this.frameParts = EventFrameTemplate.parts(json);
         this.historySize = historySize;
         this.historyAgeMillis = historyAge.toMillis();
@@ -78,8 +85,8 @@ public class RoomPublisher {
                 request.arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)).arg(RedisRoomKeys.history(room))
                         .arg(RedisRoomKeys.published(room));
             }
-            request.arg(epochForNewRooms).arg(historySize).arg(historyAgeMillis).arg(idleExpiryMillis).arg(event.id())
-                    .arg(event.envelopeJson());
+            request.arg(epochForNewRooms).arg(historySize).arg(historyAgeMillis).arg(idleExpiryMillis)
+                    .arg(rememberedIds).arg(event.id()).arg(event.envelopeJson());
             frameParts.forEach(request::arg);
             event.rooms().forEach(request::arg);
             requests.add(request);
