@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A process started by the launcher or a test, with its output in a log file, stopped gracefully. */
-public final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable, Supervisor.Part {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -50,8 +50,22 @@ public final class ChildProcess implements AutoCloseable {
         return logFile;
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    @Override
+    public String whyDead() {
+        List<String> tail = List.of(logTail().split("\n"));
+        return "exited with " + process.exitValue() + "; " + logFile + " ends with:\n  "
+                + String.join("\n  ", tail.subList(Math.max(0, tail.size() - 8), tail.size()));
+    }
+
+    /** Stops it as Kubernetes would: SIGTERM, up to 30 s to drain and exit, then SIGKILL. */
+    @Override
+    public void stop() {
+        stop(Duration.ofSeconds(30));
     }
 
     /** Waits until {@code url} answers 200, failing early (with the log's tail) if the process dies first. */

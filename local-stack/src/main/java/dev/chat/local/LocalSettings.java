@@ -17,12 +17,14 @@ import java.util.Map;
  * </ul>
  * Ports: {@code CHAT_POSTGRES_PORT} (15432), {@code CHAT_REDIS_PORT} (16379), {@code CHAT_ISSUER_PORT} (8090),
  * {@code CHAT_API_PORT} (8080), {@code CHAT_GATEWAY_PORT} (8081), {@code CHAT_BILLING_PORT} (8082),
- * {@code CHAT_RELAY_PORT} (8083). Data: {@code CHAT_DATA_DIR} ({@code .local}).
+ * {@code CHAT_RELAY_PORT} (8083). Data: {@code CHAT_DATA_DIR} ({@code .local}). Instances:
+ * {@code CHAT_GATEWAYS} and {@code CHAT_RELAYS} (1 each); the n-th (from 0) listens on its service's port + 100 × n.
  */
 public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort, int redisPort, int issuerPort,
                             int directoryPort, Map<ChatService, Integer> servicePorts, String externalDatabase,
                             String databaseUser, String databasePassword, String externalRedis, String externalIssuer,
-                            String externalAudience, String externalDirectoryUrl, String externalDirectoryKey) {
+                            String externalAudience, String externalDirectoryUrl, String externalDirectoryKey,
+                            int gateways, int relays) {
 
     public static LocalSettings fromEnvironment(Path repositoryRoot) {
         Map<String, String> env = System.getenv();
@@ -39,11 +41,34 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
                 port(env, "CHAT_ISSUER_PORT", 8090), port(env, "CHAT_DIRECTORY_PORT", 8091), ports,
                 env.get("CHAT_DATABASE"), env.getOrDefault("CHAT_DATABASE_USER", PostgresServer.USER),
                 env.getOrDefault("CHAT_DATABASE_PASSWORD", ""), env.get("CHAT_REDIS_URL"), env.get("CHAT_OIDC_ISSUER"),
-                env.get("CHAT_OIDC_AUDIENCE"), env.get("CHAT_WORKOS_API_URL"), env.get("CHAT_WORKOS_API_KEY"));
+                env.get("CHAT_OIDC_AUDIENCE"), env.get("CHAT_WORKOS_API_URL"), env.get("CHAT_WORKOS_API_KEY"),
+                count(env, "CHAT_GATEWAYS"), count(env, "CHAT_RELAYS"));
     }
 
     public int port(ChatService service) {
         return servicePorts.get(service);
+    }
+
+    /** The port of a service's n-th instance (from 0): its port + 100 × n. */
+    public int port(ChatService service, int instance) {
+        return servicePorts.get(service) + 100 * instance;
+    }
+
+    /** How many instances of a service run: gateways and relays as asked, one of everything else. */
+    public int instances(ChatService service) {
+        return switch (service) {
+            case REALTIME_GATEWAY -> gateways;
+            case OUTBOX_RELAY -> relays;
+            default -> 1;
+        };
+    }
+
+    private static int count(Map<String, String> env, String name) {
+        int count = port(env, name, 1);
+        if (count < 1 || count > 9) {
+            throw new IllegalArgumentException(name + " must be 1 to 9, not " + count);
+        }
+        return count;
     }
 
     public String issuerUrl() {

@@ -1,9 +1,7 @@
 package dev.chat.local;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -14,20 +12,28 @@ import java.util.concurrent.CountDownLatch;
  *   ./run                 start PostgreSQL, Redis, the OIDC issuer and the four services; Ctrl-C stops them
  *   ./run token EMAIL [ORG_ID]  print an access token for EMAIL (in organization ORG_ID, default org_local)
  * </pre>
- * Data lives under {@code .local/} so a restart loses nothing. {@link LocalSettings} lists the environment
- * variables that point it at external PostgreSQL, Redis or OIDC instead.
+ * Data lives under {@code .local/} so a restart loses nothing. Every part it starts is restarted when it dies
+ * ({@link Supervisor}). {@link LocalSettings} lists the environment variables that run several gateways or relays, or
+ * point it at external PostgreSQL, Redis or OIDC instead.
  */
 public final class LocalStack {
 
     private final LocalSettings settings;
-    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final Supervisor supervisor = new Supervisor();
 
     private LocalStack(LocalSettings settings) {
         this.settings = settings;
     }
 
     public static void main(String[] args) throws Exception {
-        LocalSettings settings = LocalSettings.fromEnvironment(Path.of("").toAbsolutePath());
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.fromEnvironment(Path.of("").toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (args.length >= 1 && args[0].equals("token")) {
             if (args.length < 2 || args.length > 3) {
                 System.err.println("usage: ./run token EMAIL [ORG_ID]");
@@ -48,7 +54,7 @@ public final class LocalStack {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping…");
-            stopAll();
+            supervisor.stopAll();
             stopped.countDown();
         }, "local-stack-stop"));
         try {
@@ -59,52 +65,69 @@ public final class LocalStack {
             System.exit(1);
         }
         printWelcome();
-        watchChildren();
+        supervisor.watch(() -> System.exit(1));
         stopped.await();
     }
 
+    /**
+     * PostgreSQL and Redis, unless external ones are configured, and the OIDC issuer. Each is restarted when it dies;
+     * both keep their data under the data folder, so a restart loses nothing (Redis: what its append-only file holds).
+     */
     private Backends startBackends() {
         Path data = settings.dataDir();
         String postgresHostPortDb;
         if (settings.externalDatabase() == null) {
             say("Starting PostgreSQL on 127.0.0.1:" + settings.postgresPort() + " (data in " + data.resolve("postgres")
                     + ")");
-            PostgresServer postgres = PostgresServer.start(settings.postgresPort(), data.resolve("postgres"), false);
-            started.add(postgres);
-            postgresHostPortDb = "127.0.0.1:" + postgres.port() + "/" + PostgresServer.DATABASE;
+            supervisor.start("PostgreSQL",
+                    () -> PostgresServer.start(settings.postgresPort(), data.resolve("postgres"), false));
+            postgresHostPortDb = "127.0.0.1:" + settings.postgresPort() + "/" + PostgresServer.DATABASE;
         } else {
             postgresHostPortDb = settings.externalDatabase();
         }
         String redisUrl = settings.externalRedis();
         if (redisUrl == null) {
-            say("Starting Redis on 127.0.0.1:" + settings.redisPort());
-            RedisServerProcess redis = RedisServerProcess.start(settings.redisPort(), data.resolve("redis"));
-            started.add(redis);
-            redisUrl = redis.url();
+            say("Starting Redis on 127.0.0.1:" + settings.redisPort() + " (data in " + data.resolve("redis") + ")");
+            supervisor.start("Redis", () -> RedisServerProcess.start(settings.redisPort(), data.resolve("redis")));
+            redisUrl = "redis://127.0.0.1:" + settings.redisPort();
         }
         if (settings.externalIssuer() == null) {
             say("Starting the local OIDC issuer on " + settings.issuerUrl());
-            started.add(OidcIssuer.startProcess(settings.issuerPort(), settings.directoryPort(),
-                    settings.logDir().resolve("oidc-issuer.log")));
+            supervisor.start("oidc-issuer", () -> OidcIssuer.startProcess(settings.issuerPort(),
+                    settings.directoryPort(), settings.logDir().resolve("oidc-issuer.log")));
         }
         return new Backends(postgresHostPortDb, settings.databaseUser(), settings.databasePassword(), redisUrl,
                 settings.issuerUrl(), settings.audience(), settings.directoryUrl(), settings.directoryApiKey());
     }
 
     private void startServices(Backends backends) {
-        Path root = settings.repositoryRoot();
         say("Starting api-service (it migrates the schema)");
         // No mail provider runs locally: the api-service log shows each invite email with its link instead.
-        started.add(ChatService.API_SERVICE.start(root, "api-service", settings.port(ChatService.API_SERVICE),
-                backends, Map.of("CHAT_INVITES_LOG_LINKS", "true"), settings.logDir()));
+        startService(ChatService.API_SERVICE, 0, backends, Map.of("CHAT_INVITES_LOG_LINKS", "true"));
         say("Seeding the local workspace");
         LocalSeed.apply(backends);
         for (ChatService service : List.of(ChatService.OUTBOX_RELAY, ChatService.REALTIME_GATEWAY,
                 ChatService.BILLING_SERVICE)) {
-            say("Starting " + service.module());
-            started.add(service.start(root, service.module(), settings.port(service), backends, Map.of(),
-                    settings.logDir()));
+            // No load balancer here to stop routing to a stopping gateway: a short drain delay does, unless set.
+            Map<String, String> env = service == ChatService.REALTIME_GATEWAY
+                    && System.getenv("CHAT_GATEWAY_DRAIN_DELAY") == null
+                    ? Map.of("CHAT_GATEWAY_DRAIN_DELAY", "1s") : Map.of();
+            for (int instance = 0; instance < settings.instances(service); instance++) {
+                say("Starting " + instanceName(service, instance) + " on port " + settings.port(service, instance));
+                startService(service, instance, backends, env);
+            }
         }
+    }
+
+    private void startService(ChatService service, int instance, Backends backends, Map<String, String> env) {
+        String name = instanceName(service, instance);
+        supervisor.start(name, () -> service.start(settings.repositoryRoot(), name, settings.port(service, instance),
+                backends, env, settings.logDir()));
+    }
+
+    /** The module's name for a single instance, numbered from 1 when there are several. */
+    private String instanceName(ChatService service, int instance) {
+        return settings.instances(service) == 1 ? service.module() : service.module() + "-" + (instance + 1);
     }
 
     private void printWelcome() {
@@ -113,9 +136,9 @@ public final class LocalStack {
 
                 chat is running. Logs: %s
                   api-service       http://127.0.0.1:%d/api
-                  realtime-gateway  ws://127.0.0.1:%d/ws
+                  realtime-gateway  %s
                   billing-service   http://127.0.0.1:%d
-                  outbox-relay      http://127.0.0.1:%d/q/health
+                  outbox-relay      %s
                   OIDC issuer       %s
 
                 Workspace "local": #general, #engineering; users alice@example.com (admin), bob@example.com.
@@ -124,54 +147,18 @@ public final class LocalStack {
                        -d '{"channel_id":"00000000-0000-7000-8000-00000000c001","content":"hello"}' \\
                        http://127.0.0.1:%d/api/messages
 
-                Press Ctrl-C to stop.
-                """.formatted(settings.logDir(), api, settings.port(ChatService.REALTIME_GATEWAY),
-                settings.port(ChatService.BILLING_SERVICE), settings.port(ChatService.OUTBOX_RELAY),
-                settings.issuerUrl(), api));
+                A part that dies is started again; Ctrl-C stops everything.
+                """.formatted(settings.logDir(), api, urls(ChatService.REALTIME_GATEWAY, "ws://127.0.0.1:%d/ws"),
+                settings.port(ChatService.BILLING_SERVICE),
+                urls(ChatService.OUTBOX_RELAY, "http://127.0.0.1:%d/q/health"), settings.issuerUrl(), api));
     }
 
-    /** A service that dies on its own takes the whole stack down, loudly, rather than leaving it half-working. */
-    private void watchChildren() {
-        Thread watcher = new Thread(() -> {
-            while (true) {
-                synchronized (started) {
-                    for (AutoCloseable part : started) {
-                        if (part instanceof ChildProcess child && !child.isAlive()) {
-                            System.err.println(child.name() + " stopped unexpectedly; its log ends with:\n"
-                                    + child.logTail());
-                            System.exit(1);
-                        }
-                    }
-                }
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "local-stack-watch");
-        watcher.setDaemon(true);
-        watcher.start();
-    }
-
-    private void stopAll() {
-        List<AutoCloseable> parts;
-        synchronized (started) {
-            parts = new ArrayList<>(started);
-            started.clear();
+    private String urls(ChatService service, String format) {
+        List<String> urls = new ArrayList<>();
+        for (int instance = 0; instance < settings.instances(service); instance++) {
+            urls.add(format.formatted(settings.port(service, instance)));
         }
-        Collections.reverse(parts);
-        for (AutoCloseable part : parts) {
-            try {
-                if (part instanceof ChildProcess child) {
-                    child.stop(Duration.ofSeconds(15));
-                } else {
-                    part.close();
-                }
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e.getMessage());
-            }
-        }
+        return String.join(" ", urls);
     }
 
     private static void say(String line) {

@@ -6,9 +6,11 @@ import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,7 +24,13 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** serialization_failure and deadlock_detected. */
+    /** Serialization failure, deadlock. */
     private static final Set<String> RETRYABLE_SQLSTATES = Set.of("40001", "40P01");
+    /**
+     * The server is going away or not there yet (admin_shutdown, crash_shutdown, cannot_connect_now); class 08 is
+     * a connection exception.
+     */
+    private static final Set<String> UNAVAILABLE_SQLSTATES = Set.of("57P01", "57P02", "57P03");
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -78,12 +86,29 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response database(DatabaseException e) {
-        if (!RETRYABLE_SQLSTATES.contains(e.getSqlState())) {
+        String state = String.valueOf(e.getSqlState());
+        if (UNAVAILABLE_SQLSTATES.contains(state) || state.startsWith("08")) {
+            return databaseUnavailable(e);
+        }
+        if (!RETRYABLE_SQLSTATES.contains(state)) {
             return unexpected(e);
         }
         LOG.warnf("Transaction aborted by PostgreSQL, the client may retry: %s (%s)", e.getMessage(), e.getSqlState());
-        Problem problem = Problem.of(ErrorCode.TRY_AGAIN,
-                "The request met concurrent changes and wrote nothing; send it again.");
+        return tryAgain("The request met concurrent changes and wrote nothing; send it again.");
+    }
+
+    /**
+     * The database could not be reached, or the connection broke, before the request was answered. Whatever it was
+     * doing either committed or did not; sending it again is safe, since writes are idempotent by their client ids.
+     */
+    @ServerExceptionMapper({ClosedConnectionException.class, ConnectException.class})
+    public Response databaseUnavailable(Exception e) {
+        LOG.warnf("Database unavailable, the client may retry: %s", e.toString());
+        return tryAgain("The database is briefly unavailable; send the request again.");
+    }
+
+    private static Response tryAgain(String detail) {
+        Problem problem = Problem.of(ErrorCode.TRY_AGAIN, detail);
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem)
                 .build();
     }

@@ -1,6 +1,7 @@
 package dev.chat.gateway.socket;
 
 import dev.chat.gateway.GatewayConfig;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
 import jakarta.annotation.Priority;
@@ -50,12 +51,23 @@ public class GatewayDrain implements HealthCheck {
         return HealthCheckResponse.named("accepting-sockets").status(!draining).build();
     }
 
-    /** Runs before anything else stops: the HTTP server, Redis and the database are all still there. */
+    /**
+     * Quarkus's first step of a shutdown ({@code quarkus.shutdown.delay-enabled}), before the HTTP server stops
+     * taking requests and closes its connections: sockets are still there to be closed one by one.
+     */
+    void onShutdownStarted(@Observes ShutdownDelayInitiatedEvent event) {
+        drain();
+    }
+
+    /** Without that first step (it is a build-time setting), at least before everything else stops. */
     void onStop(@Observes @Priority(1) ShutdownEvent event) {
         drain();
     }
 
     void drain() {
+        if (draining) {
+            return;
+        }
         draining = true;
         LOG.infof("Draining: not ready now; closing %d sockets after %d ms, spread over %d ms",
                 protocol.sessions().size(), delay.toMillis(), window.toMillis());
