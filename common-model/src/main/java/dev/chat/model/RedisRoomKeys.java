@@ -30,6 +30,6 @@ public final class RedisRoomKeys {
      * no new offset.
      */
     public static String published(String room) {
-        return "chat:published-ids:" + room; // a string "chat:published:" held the highest id before 2026-12-06
+        return "chat:published-ids:" + room; // a string "chat:published:" held the highest id in earlier builds
     }
 }
