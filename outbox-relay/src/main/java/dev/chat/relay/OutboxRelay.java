@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,9 +39,7 @@ public class OutboxRelay implements LeaderElection.Listener {
     private final LeaderElection election;
     private final NotificationListener listener;
     private final Debouncer debouncer;
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong passes = new AtomicLong();
-    private final AtomicLong latePasses = new AtomicLong();
+    private final RelayMetrics metrics;
     private final long lateNanos;
 
     private boolean draining;
@@ -55,7 +52,8 @@ public class OutboxRelay implements LeaderElection.Listener {
     private long purgeTimer = -1;
 
     public OutboxRelay(Vertx vertx, RelayConfig config, OutboxRepository outbox, Redis redis, ObjectMapper json,
-                       PgConnections connections) {
+                       PgConnections connections, RelayMetrics metrics) {
+        this.metrics = metrics;
         this.vertx = vertx;
         this.config = config;
         this.outbox = outbox;
@@ -82,23 +80,10 @@ public class OutboxRelay implements LeaderElection.Listener {
         return election.isLeader();
     }
 
-    /** Events this instance has published since it started. */
-    public long publishedCount() {
-        return published.get();
-    }
-
-    /** Drain passes this instance has started since it started. */
-    public long passCount() {
-        return passes.get();
-    }
-
-    /** Passes that started more than {@code debounce-max} after the request they served. */
-    public long latePassCount() {
-        return latePasses.get();
-    }
 
     @Override
     public synchronized void elected() {
+        metrics.leader(true);
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrain());
         purgeTimer = vertx.setPeriodic(PURGE_INTERVAL.toMillis(), id -> purge());
         requestDrain();
@@ -106,6 +91,7 @@ public class OutboxRelay implements LeaderElection.Listener {
 
     @Override
     public synchronized void demoted() {
+        metrics.leader(false);
         for (long timer : new long[] {pollTimer, purgeTimer, retryTimer}) {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
@@ -143,10 +129,7 @@ public class OutboxRelay implements LeaderElection.Listener {
      * which its own NOTIFY (or the poll) requests.
      */
     private void drainPass(long servingSinceNanos) {
-        passes.incrementAndGet();
-        if (System.nanoTime() - servingSinceNanos > lateNanos) {
-            latePasses.incrementAndGet();
-        }
+        metrics.passStarted(System.nanoTime() - servingSinceNanos > lateNanos);
         claim(0L).thenAccept(batch -> continuePass(batch, CompletableFuture.completedFuture(null)))
                 .exceptionally(this::afterFailure);
     }
@@ -173,6 +156,7 @@ public class OutboxRelay implements LeaderElection.Listener {
 
     private CompletableFuture<Void> publish(List<PendingEvent> batch) {
         return publisher.publish(batch)
+                .onFailure().invoke(metrics::publishFailed)
                 .onFailure().call(failure -> outbox.recordFailure(batch, String.valueOf(failure.getMessage()))
                         .onFailure().recoverWithNull())
                 .subscribeAsCompletionStage();
@@ -180,7 +164,7 @@ public class OutboxRelay implements LeaderElection.Listener {
 
     private CompletableFuture<Void> mark(List<PendingEvent> batch) {
         return outbox.markPublished(batch).subscribeAsCompletionStage()
-                .thenRun(() -> published.addAndGet(batch.size()));
+                .thenRun(() -> metrics.batchPublished(batch.size()));
     }
 
     private void afterPass() {

@@ -9,15 +9,18 @@ import dev.chat.model.RedisRoomKeys;
 import dev.chat.model.protocol.ServerFrame;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
+import dev.chat.testing.Metrics;
 import dev.chat.testing.TestData;
 import dev.chat.testing.TestInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +37,8 @@ class OutboxRelayTest {
 
     @Inject
     Redis redis;
+    @TestHTTPResource("/q/metrics")
+    URI metricsUri;
 
     @Test
     void publishesEachEventToItsRoomsInIdOrderWithConsecutiveOffsets() throws Exception {
@@ -133,12 +138,35 @@ class OutboxRelayTest {
             assertEquals(0, TestData.count(
                     "SELECT count(*) FROM outbox WHERE event_id = ? AND published_at IS NOT NULL", event));
             assertTrue(TestData.string("SELECT last_error FROM outbox WHERE event_id = ?", event) != null);
+            // What an operator alerts on: the waiting event is counted, and its age grows.
+            awaitTrue(() -> metric("chat_outbox_pending_events") >= 1
+                    && metric("chat_outbox_oldest_pending_age_seconds") >= 1.0);
+            assertTrue(metric("chat_relay_publish_failures_total") >= 1);
         } finally {
             infra.startRedis();
         }
         awaitTrue(() -> TestData.count("SELECT count(*) FROM outbox WHERE ? = ANY (rooms) AND published_at IS NULL",
                 room) == 0);
         assertEquals("1", redisString(Command.GET, RedisRoomKeys.offset(room)));
+    }
+
+    @Test
+    void metricsReportLeadershipPublishingAndBatches() {
+        double publishedBefore = metric("chat_relay_published_events_total");
+        double passesBefore = metric("chat_relay_drain_passes_total");
+        String room = "channel:" + UUID.randomUUID();
+        insertEvent(room);
+        insertEvent(room);
+        TestData.update("NOTIFY outbox_event");
+        awaitTrue(() -> metric("chat_relay_published_events_total") >= publishedBefore + 2);
+        assertEquals(1.0, metric("chat_relay_leader"));
+        assertTrue(metric("chat_relay_drain_passes_total") > passesBefore);
+        assertTrue(metric("chat_relay_batch_size_count") >= 1);
+        assertTrue(metric("chat_relay_drain_late_passes_total") >= 0);
+    }
+
+    private double metric(String series) {
+        return Metrics.value(metricsUri, series);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chat.model.RedisRoomKeys;
 import dev.chat.testing.ChatSocket;
 import dev.chat.testing.ChatTestResource;
+import dev.chat.testing.Metrics;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -43,6 +44,8 @@ class GatewayTest {
 
     @TestHTTPResource("/ws")
     URI wsUri;
+    @TestHTTPResource("/q/metrics")
+    URI metricsUri;
     @Inject
     Redis redis;
 
@@ -341,6 +344,7 @@ class GatewayTest {
         }
         slow.request(Long.MAX_VALUE); // read what was buffered, up to the close frame
         assertEquals("1008 slow_consumer", stalled.closed.get(20, TimeUnit.SECONDS));
+        assertTrue(Metrics.value(metricsUri, "chat_gateway_slow_consumers_total") >= 1);
         assertTrue(stalled.received.get() < frames, "the slow client was cut off, not fed everything");
     }
 
@@ -363,6 +367,24 @@ class GatewayTest {
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed.complete(statusCode + " " + reason);
             return null;
+        }
+    }
+
+    @Test
+    void metricsCountSocketsSubscriptionsFramesAndRefusals() {
+        double framesBefore = Metrics.value(metricsUri, "chat_gateway_frames_written_total");
+        double refusedBefore = Metrics.value(metricsUri, "chat_gateway_subscriptions_refused_total");
+        String outsiderSubject = TestData.newSubject("outsider");
+        TestData.user(outsiderSubject);
+        try (ChatSocket member = connect(aliceSubject); ChatSocket outsider = connect(outsiderSubject)) {
+            member.subscribeAndAwait("channel:" + general);
+            assertEquals("forbidden", outsider.subscribeAndAwait("channel:" + general).path("code").asText());
+            assertTrue(Metrics.value(metricsUri, "chat_gateway_sockets") >= 2);
+            assertTrue(Metrics.value(metricsUri, "chat_gateway_subscriptions") >= 1);
+            assertTrue(Metrics.value(metricsUri, "chat_gateway_rooms") >= 1);
+            assertTrue(Metrics.value(metricsUri, "chat_gateway_frames_written_total") >= framesBefore + 2);
+            assertEquals(refusedBefore + 1, Metrics.value(metricsUri, "chat_gateway_subscriptions_refused_total"));
+            assertEquals(0.0, Metrics.value(metricsUri, "chat_gateway_drain_remaining"));
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chat.model.RedisRoomKeys;
 import dev.chat.testing.ChatSocket;
 import dev.chat.testing.ChatTestResource;
+import dev.chat.testing.Metrics;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -36,6 +37,8 @@ class ResumeTest {
 
     @TestHTTPResource("/ws")
     URI wsUri;
+    @TestHTTPResource("/q/metrics")
+    URI metricsUri;
     @Inject
     Redis redis;
 
@@ -107,12 +110,17 @@ class ResumeTest {
         for (long offset = 1; offset <= 12; offset++) {
             publish("e9", offset);
         }
+        double recoveredBefore = Metrics.value(metricsUri, "chat_gateway_resumes_total{outcome=\"recovered\"}");
+        double refetchBefore = Metrics.value(metricsUri, "chat_gateway_resumes_total{outcome=\"refetch\"}");
         try (ChatSocket socket = connect()) {
             assertFalse(resume(socket, "e9", 1).path("recovered").asBoolean(), "11 missed, at most 10 replayed");
             assertEquals(List.of(), socket.drain());
             assertTrue(resume(socket, "e9", 2).path("recovered").asBoolean(), "10 missed");
             assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L), offsets(socket, 10));
         }
+        assertEquals(recoveredBefore + 1,
+                Metrics.value(metricsUri, "chat_gateway_resumes_total{outcome=\"recovered\"}"));
+        assertEquals(refetchBefore + 1, Metrics.value(metricsUri, "chat_gateway_resumes_total{outcome=\"refetch\"}"));
     }
 
     @Test

@@ -35,6 +35,18 @@ class ReadTest {
     }
 
     @Test
+    void requestsAreMeasuredByRouteTemplateNotByPath() {
+        as(team.aliceSubject()).get("/api/channels/" + team.general() + "/messages").then().statusCode(200);
+        as(team.aliceSubject()).get("/api/channels/" + UUID.randomUUID() + "/messages").then().statusCode(404);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // One series per route and status, whatever the ids: the label set stays bounded.
+        assertTrue(metrics.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\","
+                + "status=\"200\",uri=\"/api/channels/{id}/messages\"}"), metrics);
+        assertTrue(metrics.contains("status=\"404\",uri=\"/api/channels/{id}/messages\""), metrics);
+        assertTrue(!metrics.contains(team.general().toString()), "no id in any label");
+    }
+
+    @Test
     void aTimelineListsFlatMessagesAndRootsNewestFirstWithTheirThreadSummaries() throws Exception {
         String flat = post(team.aliceSubject(), team.general(), "flat one", null);
         String root = post(team.aliceSubject(), team.general(), "root", null);

@@ -15,9 +15,11 @@ import java.util.Map;
 public class StripeWebhookResource {
 
     private final WebhookService webhooks;
+    private final WebhookOutcomes outcomes;
 
-    public StripeWebhookResource(WebhookService webhooks) {
+    public StripeWebhookResource(WebhookService webhooks, WebhookOutcomes outcomes) {
         this.webhooks = webhooks;
+        this.outcomes = outcomes;
     }
 
     /** The body is taken as the exact text Stripe signed: parsed only after the signature checks out. */
@@ -25,6 +27,9 @@ public class StripeWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Outcome>> receive(String payload, @HeaderParam("Stripe-Signature") String signature) {
-        return webhooks.receive(payload, signature).map(outcome -> Map.of("outcome", outcome));
+        return Uni.createFrom().deferred(() -> webhooks.receive(payload, signature))
+                .invoke(outcomes::answered)
+                .onFailure().invoke(outcomes::notAnswered)
+                .map(outcome -> Map.of("outcome", outcome));
     }
 }

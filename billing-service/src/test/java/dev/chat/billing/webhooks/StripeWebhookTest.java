@@ -18,11 +18,14 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.chat.billing.stripe.FakeStripe;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.EventSchemas;
+import dev.chat.testing.Metrics;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -36,6 +39,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = ChatTestResource.class, initArgs = @ResourceArg(name = ChatTestResource.MIGRATE, value = "true"))
 @WithTestResource(FakeStripe.class)
 class StripeWebhookTest {
+
+    @TestHTTPResource("/q/metrics")
+    URI metricsUri;
 
     UUID workspace;
     UUID admin;
@@ -73,6 +79,8 @@ class StripeWebhookTest {
 
     @Test
     void aDuplicateDeliveryAnswers200AndChangesNothing() {
+        double applied = webhooks("applied");
+        double duplicate = webhooks("duplicate");
         subscriptionIs(subscription, workspace, customer, "active", 25, Instant.now());
         String payload = event(newEventId(), "customer.subscription.created",
                 subscriptionObject(subscription, workspace, customer, "active", 25), Instant.now());
@@ -83,6 +91,13 @@ class StripeWebhookTest {
         deliver(payload).statusCode(200).body("outcome", equalTo("duplicate"));
         assertEquals("pro/25/12500/active/" + subscription + "/" + customer, plan());
         assertEquals(events, outboxEvents());
+        assertEquals(applied + 1, webhooks("applied"));
+        assertEquals(duplicate + 1, webhooks("duplicate"));
+    }
+
+    /** Deliveries counted with this outcome so far ({@code chat_billing_webhooks_total}). */
+    private double webhooks(String outcome) {
+        return Metrics.value(metricsUri, "chat_billing_webhooks_total{outcome=\"" + outcome + "\"}");
     }
 
     @Test
@@ -100,6 +115,7 @@ class StripeWebhookTest {
     void eventsWithoutAnIdOrTypeAreRefusedWritingNothing() {
         String object = subscriptionObject(subscription, workspace, customer, "active", 25);
         long recorded = TestData.count("SELECT count(*) FROM processed_billing_events");
+        double refused = webhooks("refused");
         for (String payload : new String[] {
             event(newEventId(), "customer.subscription.updated", object, Instant.now()).replaceFirst(
                     "\"id\": *\"evt_[a-z0-9]+\"", "\"id\":null"),
@@ -109,6 +125,7 @@ class StripeWebhookTest {
         }
         assertEquals("free/10/0/-/-/-", plan());
         assertEquals(recorded, TestData.count("SELECT count(*) FROM processed_billing_events"));
+        assertEquals(refused + 3, webhooks("refused"));
     }
 
     @Test

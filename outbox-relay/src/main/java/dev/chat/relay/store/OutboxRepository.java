@@ -27,6 +27,13 @@ public class OutboxRepository {
                 SELECT id FROM outbox WHERE published_at < now() - make_interval(secs => $1) LIMIT 10000)
             """;
 
+    /** How many rows wait (counted up to 100,000, so a huge backlog stays cheap to read) and since when. */
+    private static final String BACKLOG = """
+            SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE published_at IS NULL LIMIT 100000) p) AS pending,
+                   (SELECT extract(epoch FROM now() - created_at)::float8 FROM outbox
+                    WHERE published_at IS NULL ORDER BY id LIMIT 1) AS oldest_seconds
+            """;
+
     private final Pool pool;
 
     public OutboxRepository(Pool pool) {
@@ -57,6 +64,19 @@ public class OutboxRepository {
     public Uni<Integer> purgePublished(Duration retention) {
         return pool.preparedQuery(PURGE_PUBLISHED).execute(Tuple.of((double) retention.toSeconds()))
                 .map(rows -> rows.rowCount());
+    }
+
+    /** The unpublished rows: how many, and how long the oldest (by id) has waited. */
+    public record Backlog(long pending, Duration oldestAge) {
+    }
+
+    public Uni<Backlog> backlog() {
+        return pool.query(BACKLOG).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            Double oldestSeconds = row.getDouble("oldest_seconds");
+            long oldestMillis = oldestSeconds == null ? 0 : Math.max(0, Math.round(oldestSeconds * 1000));
+            return new Backlog(row.getLong("pending"), Duration.ofMillis(oldestMillis));
+        });
     }
 
     private static Long[] ids(List<PendingEvent> batch) {

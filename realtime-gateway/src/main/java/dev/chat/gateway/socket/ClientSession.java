@@ -37,16 +37,18 @@ public final class ClientSession implements RoomMember {
     private final WebSocketConnection connection;
     private final UUID userId;
     private final int maxPendingFrames;
+    private final SocketMetrics metrics;
     private final Map<String, RoomFeed> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger pendingFrames = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
     private CompletionStage<Void> lastCommand = CompletableFuture.completedFuture(null);
 
-    ClientSession(WebSocketConnection connection, UUID userId, int maxPendingFrames) {
+    ClientSession(WebSocketConnection connection, UUID userId, int maxPendingFrames, SocketMetrics metrics) {
         this.connection = connection;
         this.userId = userId;
         this.maxPendingFrames = maxPendingFrames;
+        this.metrics = metrics;
     }
 
     String id() {
@@ -147,6 +149,7 @@ public final class ClientSession implements RoomMember {
             closeAsSlowConsumer();
             return;
         }
+        metrics.frameWritten();
         connection.sendText(frame).subscribe().with(
                 written -> pendingFrames.decrementAndGet(),
                 failure -> pendingFrames.decrementAndGet());
@@ -175,6 +178,9 @@ public final class ClientSession implements RoomMember {
     }
 
     private void closeAsSlowConsumer() {
+        if (!closing.get()) {
+            metrics.slowConsumer();
+        }
         LOG.infof("Closing socket %s of user %s: more than %d frames unwritten", id(), userId, maxPendingFrames);
         close(SLOW_CONSUMER);
     }

@@ -36,12 +36,14 @@ public class GatewayDrain implements HealthCheck {
     private static final Duration FLUSH = Duration.ofSeconds(2);
 
     private final ProtocolHandler protocol;
+    private final SocketMetrics metrics;
     private final Duration delay;
     private final Duration window;
     private volatile boolean draining;
 
-    public GatewayDrain(ProtocolHandler protocol, GatewayConfig config) {
+    public GatewayDrain(ProtocolHandler protocol, SocketMetrics metrics, GatewayConfig config) {
         this.protocol = protocol;
+        this.metrics = metrics;
         this.delay = config.drainDelay();
         this.window = config.drainWindow();
     }
@@ -75,6 +77,7 @@ public class GatewayDrain implements HealthCheck {
         protocol.refuseNewSockets(RESTARTING);
         List<ClientSession> open = new ArrayList<>(protocol.sessions());
         Collections.shuffle(open);
+        metrics.drainRemaining(open.size());
         long start = System.nanoTime();
         for (int i = 0; i < open.size(); i++) {
             long dueNanos = start + window.toNanos() * i / open.size();
@@ -83,6 +86,7 @@ public class GatewayDrain implements HealthCheck {
                 sleep(waitMillis);
             }
             open.get(i).close(RESTARTING);
+            metrics.drainRemaining(open.size() - i - 1);
         }
         long flushDeadline = System.nanoTime() + FLUSH.toNanos();
         while (!protocol.sessions().isEmpty() && System.nanoTime() < flushDeadline) {

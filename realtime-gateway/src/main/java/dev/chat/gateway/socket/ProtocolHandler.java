@@ -45,19 +45,22 @@ public class ProtocolHandler {
     private final LocalRooms rooms;
     private final RoomPosition positions;
     private final RedisRoomFeed feed;
+    private final SocketMetrics metrics;
     private final int maxPendingFrames;
     private final int maxReplay;
     /** Set once the gateway is draining: new sockets are closed with it at once. */
     private volatile CloseReason refusal;
 
     public ProtocolHandler(ObjectMapper json, RoomAuthorizer authorizer, LocalRooms rooms, RoomPosition positions,
-                           RedisRoomFeed feed, GatewayConfig config) {
+                           RedisRoomFeed feed, SocketMetrics metrics, GatewayConfig config) {
         this.json = json;
         this.authorizer = authorizer;
         this.rooms = rooms;
         this.positions = positions;
         this.feed = feed;
+        this.metrics = metrics;
         feed.onLost(this::feedLost);
+        metrics.observe(this, rooms);
         this.maxPendingFrames = config.maxPendingFrames();
         this.maxReplay = config.maxReplay();
     }
@@ -68,7 +71,7 @@ public class ProtocolHandler {
             return connection.close(refused);
         }
         return authorizer.userIdForSubject(subject).invoke(userId -> sessions.put(connection.id(),
-                new ClientSession(connection, userId.orElse(null), maxPendingFrames))).replaceWithVoid();
+                new ClientSession(connection, userId.orElse(null), maxPendingFrames, metrics))).replaceWithVoid();
     }
 
     void receive(WebSocketConnection connection, String text) {
@@ -202,6 +205,7 @@ public class ProtocolHandler {
         Uni<Boolean> allowed = userId == null ? Uni.createFrom().item(false) : authorizer.maySubscribe(userId, room);
         return allowed.subscribeAsCompletionStage().thenCompose(permitted -> {
             if (!permitted) {
+                metrics.subscriptionRefused();
                 reply(session, new ServerFrame.Error(name, ErrorCode.FORBIDDEN, "You may not subscribe to this room."));
                 return CompletableFuture.<Void>completedFuture(null);
             }
@@ -213,6 +217,9 @@ public class ProtocolHandler {
                     .thenCompose(joined -> positions.resume(name, since, maxReplay).subscribeAsCompletionStage())
                     .thenAccept(resumption -> {
                         RoomPosition.Position now = resumption.position();
+                        if (since != null) {
+                            metrics.resumed(resumption.recovered());
+                        }
                         reply(session, new ServerFrame.Subscribed(name, now.epoch(), now.offset(),
                                 since == null ? null : resumption.recovered()));
                         session.answered(name, now.epoch(), now.last(), resumption.missed());
