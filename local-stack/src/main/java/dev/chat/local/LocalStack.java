@@ -141,6 +141,9 @@ public final class LocalStack {
                   outbox-relay      %s
                   OIDC issuer       %s
 
+                  OpenAPI           http://127.0.0.1:%d/q/openapi, http://127.0.0.1:%d/q/openapi (Swagger UI: /q/swagger-ui)
+                  Metrics           /q/metrics on each service's port; health at /q/health
+
                 Workspace "local": #general, #engineering; users alice@example.com (admin), bob@example.com.
                 Try:
                   curl -H "Authorization: Bearer $(./run token alice@example.com)" -H 'Content-Type: application/json' \\
@@ -150,7 +153,8 @@ public final class LocalStack {
                 A part that dies is started again; Ctrl-C stops everything.
                 """.formatted(settings.logDir(), api, urls(ChatService.REALTIME_GATEWAY, "ws://127.0.0.1:%d/ws"),
                 settings.port(ChatService.BILLING_SERVICE),
-                urls(ChatService.OUTBOX_RELAY, "http://127.0.0.1:%d/q/health"), settings.issuerUrl(), api));
+                urls(ChatService.OUTBOX_RELAY, "http://127.0.0.1:%d/q/health"), settings.issuerUrl(), api,
+                settings.port(ChatService.BILLING_SERVICE), api));
     }
 
     private String urls(ChatService service, String format) {

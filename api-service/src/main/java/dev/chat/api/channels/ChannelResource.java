@@ -1,7 +1,9 @@
 package dev.chat.api.channels;
 
 import dev.chat.api.access.CallerContext;
+import dev.chat.http.problems.Refuses;
 import dev.chat.model.Channel;
+import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -32,12 +34,14 @@ public class ChannelResource {
     }
 
     /** The channels the caller may see: every public one, and the private ones they are in. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING})
     @GET
     @Path("/workspaces/{workspaceId}/channels")
     public Uni<List<Channel>> list(@PathParam("workspaceId") UUID workspaceId) {
         return channels.list(subject(), workspaceId);
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_EXISTS})
     @POST
     @Path("/workspaces/{workspaceId}/channels")
     public Uni<RestResponse<Channel>> create(@PathParam("workspaceId") UUID workspaceId,
@@ -46,6 +50,7 @@ public class ChannelResource {
                 .map(channel -> RestResponse.status(RestResponse.Status.CREATED, channel));
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING})
     @GET
     @Path("/channels/{id}")
     public Uni<Channel> get(@PathParam("id") UUID channelId) {
@@ -53,36 +58,43 @@ public class ChannelResource {
     }
 
     /** Sets the topic (the only field a channel changes for now). */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.NOT_IN_CHANNEL, ErrorCode.CHANNEL_ARCHIVED})
     @PATCH
     @Path("/channels/{id}")
     public Uni<Channel> update(@PathParam("id") UUID channelId, ChannelRequests.Update request) {
         return channels.setTopic(subject(), channelId, request);
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.ADMIN_REQUIRED, ErrorCode.CHANNEL_PROTECTED,
+            ErrorCode.CHANNEL_ARCHIVED})
     @POST
     @Path("/channels/{id}/archive")
     public Uni<Channel> archive(@PathParam("id") UUID channelId) {
         return channels.archive(subject(), channelId);
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_ARCHIVED})
     @POST
     @Path("/channels/{id}/join")
     public Uni<Channel> join(@PathParam("id") UUID channelId) {
         return channels.join(subject(), channelId);
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_PROTECTED})
     @POST
     @Path("/channels/{id}/leave")
     public Uni<RestResponse<Void>> leave(@PathParam("id") UUID channelId) {
         return channels.leave(subject(), channelId).map(ok -> RestResponse.noContent());
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_ARCHIVED, ErrorCode.MEMBER_NOT_ACTIVE})
     @POST
     @Path("/channels/{id}/members")
     public Uni<RestResponse<Void>> addMember(@PathParam("id") UUID channelId, ChannelRequests.AddMember request) {
         return channels.addMember(subject(), channelId, request).map(ok -> RestResponse.noContent());
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_PROTECTED, ErrorCode.ADMIN_REQUIRED})
     @DELETE
     @Path("/channels/{id}/members/{userId}")
     public Uni<RestResponse<Void>> removeMember(@PathParam("id") UUID channelId, @PathParam("userId") UUID userId) {

@@ -2,6 +2,8 @@ package dev.chat.api.invites;
 
 import dev.chat.api.access.CallerContext;
 import dev.chat.http.problems.Fields;
+import dev.chat.http.problems.Refuses;
+import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,8 @@ public class InviteResource {
         this.callers = callers;
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.ADMIN_REQUIRED, ErrorCode.SEAT_LIMIT_REACHED,
+            ErrorCode.ALREADY_MEMBER, ErrorCode.ALREADY_INVITED})
     @POST
     @Path("/workspaces/{workspaceId}/invites")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -41,12 +45,14 @@ public class InviteResource {
     }
 
     /** Invites still open (expired ones included until revoked), for admins. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.ADMIN_REQUIRED})
     @GET
     @Path("/workspaces/{workspaceId}/invites")
     public Uni<List<Invite>> list(@PathParam("workspaceId") UUID workspaceId) {
         return invites.list(subject(), workspaceId);
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.ADMIN_REQUIRED})
     @DELETE
     @Path("/workspaces/{workspaceId}/invites/{inviteId}")
     public Uni<RestResponse<Void>> revoke(@PathParam("workspaceId") UUID workspaceId,
@@ -55,12 +61,16 @@ public class InviteResource {
     }
 
     /** The token in the path. Proxies may log paths, so clients should prefer {@link #acceptWithBody}. */
+    @Refuses({ErrorCode.INVITE_NOT_FOUND, ErrorCode.INVITE_REVOKED, ErrorCode.INVITE_EXPIRED, ErrorCode.INVITE_USED_UP,
+            ErrorCode.INVITE_WRONG_EMAIL, ErrorCode.SEAT_LIMIT_REACHED})
     @POST
     @Path("/invites/{token}/accept")
     public Uni<InviteRequests.Accepted> accept(@PathParam("token") String token) {
         return acceptance.accept(callers.caller(), token);
     }
 
+    @Refuses({ErrorCode.INVITE_NOT_FOUND, ErrorCode.INVITE_REVOKED, ErrorCode.INVITE_EXPIRED, ErrorCode.INVITE_USED_UP,
+            ErrorCode.INVITE_WRONG_EMAIL, ErrorCode.SEAT_LIMIT_REACHED})
     @POST
     @Path("/invites/accept")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,7 +1,9 @@
 package dev.chat.api.members;
 
 import dev.chat.api.access.CallerContext;
+import dev.chat.http.problems.Refuses;
 import dev.chat.model.Member;
+import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -27,12 +29,14 @@ public class MemberResource {
         this.callers = callers;
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING})
     @GET
     public Uni<List<Member>> list(@PathParam("workspaceId") UUID workspaceId) {
         return members.list(callers.caller().subject(), workspaceId);
     }
 
     /** Removes a member (admins), or leaves (anyone, their own id). */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.ADMIN_REQUIRED, ErrorCode.LAST_ADMIN})
     @DELETE
     @Path("/{userId}")
     public Uni<RestResponse<Void>> remove(@PathParam("workspaceId") UUID workspaceId,

@@ -1,7 +1,9 @@
 package dev.chat.api.messages;
 
 import dev.chat.api.access.CallerContext;
+import dev.chat.http.problems.Refuses;
 import dev.chat.model.Message;
+import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,7 @@ public class MessageResource {
         this.callers = callers;
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_ARCHIVED})
     @POST
     public Uni<RestResponse<Message>> post(PostMessageRequest request) {
         return messages.post(callers.caller().subject(), request)

@@ -3,6 +3,7 @@ package dev.chat.api.reads;
 import dev.chat.api.access.CallerContext;
 import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.http.problems.ApiException;
+import dev.chat.http.problems.Refuses;
 import dev.chat.model.Conversation;
 import dev.chat.model.Message;
 import dev.chat.model.Page;
@@ -34,6 +35,7 @@ public class ReadResource {
     }
 
     /** Flat messages and thread roots of the channel, including threads shared into it, newest first. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING})
     @GET
     @Path("/channels/{id}/messages")
     public Uni<Page<TimelineItem>> timeline(@PathParam("id") UUID channelId, @QueryParam("cursor") String cursor,
@@ -51,6 +53,7 @@ public class ReadResource {
         });
     }
 
+    @Refuses({ErrorCode.NOT_FOUND})
     @GET
     @Path("/conversations/{id}")
     public Uni<Conversation> conversation(@PathParam("id") UUID conversationId) {
@@ -59,6 +62,7 @@ public class ReadResource {
     }
 
     /** The thread's replies the caller may read, oldest first. */
+    @Refuses({ErrorCode.NOT_FOUND})
     @GET
     @Path("/conversations/{id}/messages")
     public Uni<Page<Message>> replies(@PathParam("id") UUID conversationId, @QueryParam("cursor") String cursor,

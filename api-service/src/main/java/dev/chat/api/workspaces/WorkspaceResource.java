@@ -1,7 +1,9 @@
 package dev.chat.api.workspaces;
 
 import dev.chat.api.access.CallerContext;
+import dev.chat.http.problems.Refuses;
 import dev.chat.model.Workspace;
+import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +34,7 @@ public class WorkspaceResource {
         return workspaces.me(callers.caller());
     }
 
+    @Refuses({ErrorCode.ORGANIZATION_REQUIRED, ErrorCode.WORKSPACE_EXISTS, ErrorCode.CONFLICT})
     @POST
     @Path("/workspaces")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dev.chat.billing.checkout;
 
+import dev.chat.http.problems.Refuses;
+import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -23,12 +25,16 @@ public class CheckoutResource {
         this.identity = identity;
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.ADMIN_REQUIRED, ErrorCode.BILLING_NOT_CONFIGURED,
+            ErrorCode.SUBSCRIPTION_EXISTS, ErrorCode.STRIPE_UNAVAILABLE})
     @POST
     @Path("/checkout")
     public Uni<CheckoutRequests.Redirect> checkout(CheckoutRequests.Checkout request) {
         return checkout.checkout(identity.getPrincipal().getName(), request);
     }
 
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.ADMIN_REQUIRED, ErrorCode.BILLING_NOT_CONFIGURED,
+            ErrorCode.NO_BILLING_ACCOUNT, ErrorCode.STRIPE_UNAVAILABLE})
     @POST
     @Path("/portal")
     public Uni<CheckoutRequests.Redirect> portal(CheckoutRequests.Portal request) {

@@ -2,6 +2,7 @@ package dev.chat.billing.plan;
 
 import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.Refusals;
+import dev.chat.http.problems.Refuses;
 import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,6 +28,7 @@ public class BillingResource {
     }
 
     /** The plan, seats and AI budget of a workspace, for any of its active members. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING})
     @GET
     public Uni<BillingStatus> status(@QueryParam("workspace_id") UUID workspaceId) {
         if (workspaceId == null) {

@@ -1,6 +1,8 @@
 package dev.chat.billing.webhooks;
 
 import dev.chat.billing.plan.WorkspacePlans.Outcome;
+import dev.chat.http.problems.Refuses;
+import dev.chat.model.protocol.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +25,8 @@ public class StripeWebhookResource {
     }
 
     /** The body is taken as the exact text Stripe signed: parsed only after the signature checks out. */
+    @Refuses({ErrorCode.BILLING_NOT_CONFIGURED, ErrorCode.INVALID_SIGNATURE, ErrorCode.SUBSCRIPTION_BUSY,
+            ErrorCode.STRIPE_UNAVAILABLE})
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
