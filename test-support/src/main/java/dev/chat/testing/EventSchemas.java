@@ -25,4 +25,9 @@ public final class EventSchemas {
         JsonSchema schema = FACTORY.getSchema(com.networknt.schema.SchemaLocation.of(BASE + schemaFile), CONFIG);
         return schema.validate(json);
     }
+
+    /** @return the violations of {@code json} against a schema given inline (it may $ref the published ones) */
+    public static Set<ValidationMessage> violations(JsonNode schema, JsonNode json) {
+        return FACTORY.getSchema(schema, CONFIG).validate(json);
+    }
 }
