@@ -69,6 +69,29 @@ class InviteTest {
     }
 
     @Test
+    void aRequestsIdComesBackAndFollowsItIntoTheLogs() {
+        Team team = Team.create();
+        String erin = TestData.newSubject("erin");
+        as(team.aliceSubject()).header("X-Request-Id", "trace-7f3a.b").body(Map.of("email", erin))
+                .post(invites(team)).then().statusCode(201).header("X-Request-Id", "trace-7f3a.b");
+        assertEquals("trace-7f3a.b", mails.requestIdOfLastMailTo(erin), "the mailer ran with the request's id");
+
+        // Without one, or with one that could not go into a log line as it is, the service makes its own.
+        for (String offered : new String[] {null, "two words", "x".repeat(65)}) {
+            var request = as(team.aliceSubject());
+            if (offered != null) {
+                request = request.header("X-Request-Id", offered);
+            }
+            String id = request.get(invites(team)).then().statusCode(200).extract().header("X-Request-Id");
+            assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), offered + " → " + id);
+        }
+        // A request refused before it reaches any resource (its URI is too long) has one too.
+        as(team.aliceSubject()).header("X-Request-Id", "trace-long-uri")
+                .get("/api/workspaces/" + team.workspace() + "/invites?" + "a=1&".repeat(3000))
+                .then().statusCode(414).header("X-Request-Id", "trace-long-uri");
+    }
+
+    @Test
     void anEmailInviteHoldsASeatAndOnlyTheInvitedAddressAcceptsIt() {
         Team team = Team.create();
         String erin = TestData.newSubject("erin");

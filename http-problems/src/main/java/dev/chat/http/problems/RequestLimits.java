@@ -39,7 +39,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class RequestLimits {
 
     /** Before Quarkus' own body-size check (order -2), which answers with no body and closes HTTP/2 connections. */
-    private static final int ORDER = -3;
+    static final int ORDER = -3;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
     /** How long, and how much, a refused body is still read before its connection is closed. */
     private static final long LINGER_MILLIS = 5_000;
