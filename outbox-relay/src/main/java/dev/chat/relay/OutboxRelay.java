@@ -164,7 +164,13 @@ public class OutboxRelay implements LeaderElection.Listener {
 
     private CompletableFuture<Void> mark(List<PendingEvent> batch) {
         return outbox.markPublished(batch).subscribeAsCompletionStage()
-                .thenRun(() -> metrics.batchPublished(batch.size()));
+                .thenRun(() -> {
+                    metrics.batchPublished(batch.size());
+                    if (LOG.isDebugEnabled()) { // docs/operating.md, "Following one message"
+                        LOG.debugf("Published %d events: %s", batch.size(),
+                                batch.stream().map(PendingEvent::eventId).toList());
+                    }
+                });
     }
 
     private void afterPass() {

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Builds event envelopes and writes outbox rows on the caller's transaction: the only way anything reaches clients
@@ -21,6 +22,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OutboxWriter {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWriter.class);
 
     private static final String INSERT_INTO = "INSERT INTO outbox (event_id, event_type, workspace_id, rooms, payload) ";
     static final String INSERT = INSERT_INTO + "VALUES (" + values(1) + ")";
@@ -59,6 +62,8 @@ public class OutboxWriter {
      * statements that write the outbox row together with their own rows ({@link #insertFrom}).
      */
     public Tuple addInsertParameters(Tuple into, OutboxEvent event) {
+        // With the request's id in the line (docs/operating.md, "Following one message").
+        LOG.debugf("Writing event %s (%s) for %s", event.eventId(), event.type().wireName(), event.rooms());
         String[] rooms = event.rooms().stream().map(Room::toString).toArray(String[]::new);
         return into.addUUID(event.eventId()).addString(event.type().wireName()).addUUID(event.workspaceId())
                 .addArrayOfString(rooms).addString(event.envelopeJson());

@@ -9,8 +9,21 @@ public final class EventFrames {
 
     private static final String OFFSET = "\"offset\":";
     private static final String EPOCH = "\"epoch\":\"";
+    /** The event object starts with its id (the envelope's first member), after the frame's own fields. */
+    private static final String EVENT_ID = "\"event\":{\"id\":\"";
 
     private EventFrames() {
+    }
+
+    /** The id of the frame's event, or null when it has none; for logs. */
+    public static String eventId(String frame) {
+        int at = frame.indexOf(EVENT_ID);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + EVENT_ID.length();
+        int end = frame.indexOf('"', start);
+        return end < 0 ? null : frame.substring(start, end);
     }
 
     /** The frame's epoch, or null when it has none. */

@@ -69,6 +69,10 @@ public class LocalRooms {
         if (current != null) {
             String epoch = EventFrames.epoch(frame);
             long offset = EventFrames.offset(frame);
+            if (LOG.isDebugEnabled()) { // docs/operating.md, "Following one message"
+                LOG.debugf("Delivering event %s (%s, offset %d) to %d sockets", EventFrames.eventId(frame), room,
+                        offset, current.members().size());
+            }
             for (RoomMember member : current.members()) {
                 member.send(room, epoch, offset, frame);
             }
