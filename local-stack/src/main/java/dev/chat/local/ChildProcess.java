@@ -57,9 +57,8 @@ public final class ChildProcess implements AutoCloseable, Supervisor.Part {
 
     @Override
     public String whyDead() {
-        List<String> tail = List.of(logTail().split("\n"));
         return "exited with " + process.exitValue() + "; " + logFile + " ends with:\n  "
-                + String.join("\n  ", tail.subList(Math.max(0, tail.size() - 8), tail.size()));
+                + logTail(8).replace("\n", "\n  ");
     }
 
     /** Stops it as Kubernetes would: SIGTERM, up to 30 s to drain and exit, then SIGKILL. */
@@ -92,9 +91,14 @@ public final class ChildProcess implements AutoCloseable, Supervisor.Part {
     }
 
     public String logTail() {
+        return logTail(40);
+    }
+
+    /** The last {@code count} lines of the log. */
+    public String logTail(int count) {
         try {
             List<String> lines = Files.readAllLines(logFile);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log at " + logFile + ")";
         }
@@ -105,14 +109,9 @@ public final class ChildProcess implements AutoCloseable, Supervisor.Part {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        terminate();
+        if (!awaitExit(grace)) {
+            kill();
         }
     }
 

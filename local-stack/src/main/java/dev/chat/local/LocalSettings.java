@@ -19,12 +19,13 @@ import java.util.Map;
  * {@code CHAT_API_PORT} (8080), {@code CHAT_GATEWAY_PORT} (8081), {@code CHAT_BILLING_PORT} (8082),
  * {@code CHAT_RELAY_PORT} (8083). Data: {@code CHAT_DATA_DIR} ({@code .local}). Instances:
  * {@code CHAT_GATEWAYS} and {@code CHAT_RELAYS} (1 each); the n-th (from 0) listens on its service's port + 100 × n.
+ * {@code CHAT_GATEWAY_DRAIN_DELAY} (1s here: no load balancer needs time to stop routing to a stopping gateway).
  */
 public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort, int redisPort, int issuerPort,
                             int directoryPort, Map<ChatService, Integer> servicePorts, String externalDatabase,
                             String databaseUser, String databasePassword, String externalRedis, String externalIssuer,
                             String externalAudience, String externalDirectoryUrl, String externalDirectoryKey,
-                            int gateways, int relays) {
+                            int gateways, int relays, String gatewayDrainDelay) {
 
     public static LocalSettings fromEnvironment(Path repositoryRoot) {
         Map<String, String> env = System.getenv();
@@ -42,7 +43,8 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
                 env.get("CHAT_DATABASE"), env.getOrDefault("CHAT_DATABASE_USER", PostgresServer.USER),
                 env.getOrDefault("CHAT_DATABASE_PASSWORD", ""), env.get("CHAT_REDIS_URL"), env.get("CHAT_OIDC_ISSUER"),
                 env.get("CHAT_OIDC_AUDIENCE"), env.get("CHAT_WORKOS_API_URL"), env.get("CHAT_WORKOS_API_KEY"),
-                count(env, "CHAT_GATEWAYS"), count(env, "CHAT_RELAYS"));
+                count(env, "CHAT_GATEWAYS"), count(env, "CHAT_RELAYS"),
+                env.getOrDefault("CHAT_GATEWAY_DRAIN_DELAY", "1s"));
     }
 
     public int port(ChatService service) {

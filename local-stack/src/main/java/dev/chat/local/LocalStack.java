@@ -79,8 +79,8 @@ public final class LocalStack {
         if (settings.externalDatabase() == null) {
             say("Starting PostgreSQL on 127.0.0.1:" + settings.postgresPort() + " (data in " + data.resolve("postgres")
                     + ")");
-            supervisor.start("PostgreSQL",
-                    () -> PostgresServer.start(settings.postgresPort(), data.resolve("postgres"), false));
+            supervisor.start("PostgreSQL", () -> Supervisor.listeningOn(settings.postgresPort(),
+                    PostgresServer.start(settings.postgresPort(), data.resolve("postgres"), false)));
             postgresHostPortDb = "127.0.0.1:" + settings.postgresPort() + "/" + PostgresServer.DATABASE;
         } else {
             postgresHostPortDb = settings.externalDatabase();
@@ -88,7 +88,8 @@ public final class LocalStack {
         String redisUrl = settings.externalRedis();
         if (redisUrl == null) {
             say("Starting Redis on 127.0.0.1:" + settings.redisPort() + " (data in " + data.resolve("redis") + ")");
-            supervisor.start("Redis", () -> RedisServerProcess.start(settings.redisPort(), data.resolve("redis")));
+            supervisor.start("Redis", () -> Supervisor.listeningOn(settings.redisPort(),
+                    RedisServerProcess.start(settings.redisPort(), data.resolve("redis"))));
             redisUrl = "redis://127.0.0.1:" + settings.redisPort();
         }
         if (settings.externalIssuer() == null) {
@@ -108,10 +109,8 @@ public final class LocalStack {
         LocalSeed.apply(backends);
         for (ChatService service : List.of(ChatService.OUTBOX_RELAY, ChatService.REALTIME_GATEWAY,
                 ChatService.BILLING_SERVICE)) {
-            // No load balancer here to stop routing to a stopping gateway: a short drain delay does, unless set.
             Map<String, String> env = service == ChatService.REALTIME_GATEWAY
-                    && System.getenv("CHAT_GATEWAY_DRAIN_DELAY") == null
-                    ? Map.of("CHAT_GATEWAY_DRAIN_DELAY", "1s") : Map.of();
+                    ? Map.of("CHAT_GATEWAY_DRAIN_DELAY", settings.gatewayDrainDelay()) : Map.of();
             for (int instance = 0; instance < settings.instances(service); instance++) {
                 say("Starting " + instanceName(service, instance) + " on port " + settings.port(service, instance));
                 startService(service, instance, backends, env);

@@ -14,7 +14,7 @@ import java.time.Duration;
  * A real PostgreSQL server from the binaries zonky ships on Maven Central. With a data directory it keeps its
  * data across restarts (the local run); without one it lives in a temporary folder (tests).
  */
-public final class PostgresServer implements AutoCloseable, Supervisor.Part {
+public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String DATABASE = "chat";
@@ -82,26 +82,6 @@ public final class PostgresServer implements AutoCloseable, Supervisor.Part {
 
     public String reactiveUrl() {
         return "postgresql://127.0.0.1:" + port() + "/" + DATABASE;
-    }
-
-    @Override
-    public boolean isAlive() {
-        return Supervisor.listening(port());
-    }
-
-    @Override
-    public String whyDead() {
-        return "nothing listens on port " + port() + " any more";
-    }
-
-    /** Stops the server, or after a crash releases what is left of it (its data folder's lock). */
-    @Override
-    public void stop() {
-        try {
-            close();
-        } catch (RuntimeException e) {
-            // already gone
-        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import redis.embedded.RedisServer;
  * A real Redis server from the binary codemonstur's embedded-redis ships on Maven Central. With a data
  * directory it keeps an append-only file there (the local run); without one it keeps nothing (tests).
  */
-public final class RedisServerProcess implements AutoCloseable, Supervisor.Part {
+public final class RedisServerProcess implements AutoCloseable {
 
     private final RedisServer server;
     private final int port;
@@ -45,25 +45,6 @@ public final class RedisServerProcess implements AutoCloseable, Supervisor.Part 
 
     public String url() {
         return "redis://127.0.0.1:" + port;
-    }
-
-    @Override
-    public boolean isAlive() {
-        return Supervisor.listening(port);
-    }
-
-    @Override
-    public String whyDead() {
-        return "nothing listens on port " + port + " any more";
-    }
-
-    @Override
-    public void stop() {
-        try {
-            close();
-        } catch (RuntimeException e) {
-            // already gone
-        }
     }
 
     @Override

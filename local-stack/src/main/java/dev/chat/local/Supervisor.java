@@ -27,6 +27,33 @@ final class Supervisor {
         void stop();
     }
 
+    /**
+     * A server that is alive while something accepts connections on its port; stopping it closes it, or after a crash
+     * releases what is left of it (e.g. its data folder's lock).
+     */
+    static Part listeningOn(int port, AutoCloseable server) {
+        return new Part() {
+            @Override
+            public boolean isAlive() {
+                return listening(port);
+            }
+
+            @Override
+            public String whyDead() {
+                return "nothing listens on port " + port + " any more";
+            }
+
+            @Override
+            public void stop() {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    // already gone
+                }
+            }
+        };
+    }
+
     static final int MAX_DEATHS = 3;
     static final Duration DEATH_WINDOW = Duration.ofMinutes(1);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);

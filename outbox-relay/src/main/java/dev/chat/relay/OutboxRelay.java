@@ -46,6 +46,8 @@ public class OutboxRelay implements LeaderElection.Listener {
     private boolean drainAgain;
     /** When the oldest request not yet served by a started pass was made ({@link System#nanoTime()}). */
     private long waitingSinceNanos;
+    /** When the request the running pass serves was made: a retry after its failure serves that request still. */
+    private long passServingSinceNanos;
     private int consecutiveFailures;
     private long retryTimer = -1;
     private long pollTimer = -1;
@@ -129,6 +131,9 @@ public class OutboxRelay implements LeaderElection.Listener {
      * which its own NOTIFY (or the poll) requests.
      */
     private void drainPass(long servingSinceNanos) {
+        synchronized (this) {
+            passServingSinceNanos = servingSinceNanos;
+        }
         metrics.passStarted(System.nanoTime() - servingSinceNanos > lateNanos);
         claim(0L).thenAccept(batch -> continuePass(batch, CompletableFuture.completedFuture(null)))
                 .exceptionally(this::afterFailure);
@@ -197,11 +202,13 @@ public class OutboxRelay implements LeaderElection.Listener {
             draining = false;
             consecutiveFailures++;
             backoff = backoffMillis(consecutiveFailures);
+            long servedSince = drainAgain ? Math.min(passServingSinceNanos, waitingSinceNanos) : passServingSinceNanos;
+            drainAgain = false;
             retryTimer = vertx.setTimer(backoff, id -> {
                 synchronized (this) {
                     retryTimer = -1;
                 }
-                requestDrain();
+                requestDrain(servedSince); // events waited through the backoff too: a late retry is counted late
             });
         }
         LOG.warnf("Publishing failed (%d in a row), retrying in %d ms: %s", consecutiveFailures, backoff,

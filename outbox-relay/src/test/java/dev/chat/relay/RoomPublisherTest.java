@@ -109,7 +109,7 @@ class RoomPublisherTest {
     }
 
     private PendingEvent event(long outboxId) {
-        return new PendingEvent(outboxId, UUID.randomUUID(), List.of(room), "{\"id\":\"" + UUID.randomUUID()
+        return new PendingEvent(outboxId, List.of(room), "{\"id\":\"" + UUID.randomUUID()
                 + "\",\"type\":\"message.created\"}");
     }
 

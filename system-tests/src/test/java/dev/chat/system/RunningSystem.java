@@ -39,10 +39,6 @@ public final class RunningSystem implements AutoCloseable {
             this.settings = settings;
         }
 
-        public String name() {
-            return name;
-        }
-
         public ChildProcess process() {
             return process;
         }

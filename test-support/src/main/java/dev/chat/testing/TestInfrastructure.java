@@ -75,7 +75,7 @@ public final class TestInfrastructure {
         redis = RedisServerProcess.start(redis.port(), redisData);
     }
 
-    /** Stops PostgreSQL (a fast shutdown: clients are disconnected) and starts it again on its port with its data. */
+    /** Stops PostgreSQL (a fast shutdown: clients are disconnected); {@link #startPostgres()} brings it back. */
     public synchronized void stopPostgres() {
         postgres.close();
     }

@@ -77,7 +77,7 @@ public class InviteService {
         String token = InviteTokens.generate();
         String url = config.acceptUrl() + "#" + token;
         if (request.email() == null) {
-            Integer maxUses = maxUses(request.maxUses());
+            Integer maxUses = Fields.range(request.maxUses(), "max_uses", 1, MAX_USES_LIMIT); // absent: no limit
             return transactions.run(tx -> seats.lockForMember(tx, subject, workspaceId)
                     .chain(count -> roles.admin(tx, subject, workspaceId).invoke(() -> count.requireFree()))
                     .chain(admin -> {
@@ -173,14 +173,6 @@ public class InviteService {
     private Duration expiry(Integer days) {
         Integer valid = Fields.range(days, "expires_in_days", 1, (int) config.maxExpiry().toDays());
         return valid == null ? config.defaultExpiry() : Duration.ofDays(valid);
-    }
-
-    private static Integer maxUses(Integer maxUses) {
-        if (maxUses != null && (maxUses < 1 || maxUses > MAX_USES_LIMIT)) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "Field 'max_uses' must be 1 to " + MAX_USES_LIMIT + ", or left out for no limit.");
-        }
-        return maxUses;
     }
 
     private static String email(String raw) {

@@ -1,5 +1,6 @@
 package dev.chat.api.reads;
 
+import dev.chat.api.rows.Columns;
 import dev.chat.api.rows.MessageRows;
 import dev.chat.api.threads.ThreadView;
 import dev.chat.model.Conversation;
@@ -11,10 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -161,24 +159,15 @@ public class ReadRepository {
         ThreadView thread = conversationId == null ? null : ThreadView.read(null, row);
         return new TimelineItem(row.getUUID("id"), row.getUUID("channel_id"), conversationId,
                 row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
-                instant(row.getOffsetDateTime("created_at")),
+                Columns.instant(row, "created_at"),
                 thread == null ? 0 : thread.replyCount(), thread == null ? null : thread.lastReplyAt(),
                 thread == null ? List.of() : thread.participantIds(), row.getBoolean("shared"));
     }
 
     private static Conversation toConversation(Row row) {
         ThreadView thread = ThreadView.read(null, row);
-        return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), uuids(row, "channel_ids"),
-                instant(row.getOffsetDateTime("created_at")), thread.replyCount(), thread.lastReplyAt(),
+        return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), Columns.uuids(row, "channel_ids"),
+                Columns.instant(row, "created_at"), thread.replyCount(), thread.lastReplyAt(),
                 thread.participantIds());
-    }
-
-    private static List<UUID> uuids(Row row, String column) {
-        UUID[] values = row.getArrayOfUUIDs(column);
-        return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

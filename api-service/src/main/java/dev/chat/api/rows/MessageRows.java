@@ -12,6 +12,6 @@ public final class MessageRows {
     public static Message message(Row row) {
         return new Message(row.getUUID("id"), row.getUUID("channel_id"), row.getUUID("conversation_id"),
                 row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
-                row.getOffsetDateTime("created_at").toInstant());
+                Columns.instant(row, "created_at"));
     }
 }

@@ -144,7 +144,7 @@ public class ThreadRepository {
             ORDER BY x.is_primary DESC, x.created_at, x.timeline_key
             """;
 
-    /** The conversation's root message with how each of its channels shows the thread, primary channel first. */
+    /** The conversation's root message with how each of its channels shows the thread. */
     private static final String THREAD_STATE = """
             SELECT m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id, m.created_at,
                    conv.reply_count, conv.last_reply_at, conv.participant_ids, cc.channel_id AS view_channel_id,
@@ -153,7 +153,6 @@ public class ThreadRepository {
             JOIN messages m ON m.id = conv.root_message_id
             JOIN conversation_channels cc ON cc.conversation_id = conv.id
             WHERE conv.id = $1
-            ORDER BY cc.is_primary DESC, cc.created_at, cc.channel_id
             """;
 
     public Uni<List<TaggedChannel>> taggedChannels(SqlClient tx, UUID workspaceId, List<String> slugs, UUID author) {

@@ -2,11 +2,10 @@ package dev.chat.api.threads;
 
 import dev.chat.model.Limits;
 import dev.chat.model.events.ConversationUpdated;
+import dev.chat.api.rows.Columns;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,19 +26,10 @@ public record ThreadView(UUID channelId, int openReplyCount, Instant openLastRep
      */
     public static ThreadView read(UUID channelId, Row row) {
         Integer restricted = row.getInteger("restricted_reply_count");
-        return new ThreadView(channelId, row.getInteger("reply_count"), instant(row, "last_reply_at"),
-                uuids(row, "participant_ids"), restricted == null ? 0 : restricted,
-                instant(row, "restricted_last_reply_at"), uuids(row, "restricted_participant_ids"));
-    }
-
-    private static List<UUID> uuids(Row row, String column) {
-        UUID[] values = row.getArrayOfUUIDs(column);
-        return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime time = row.getOffsetDateTime(column);
-        return time == null ? null : time.toInstant();
+        return new ThreadView(channelId, row.getInteger("reply_count"), Columns.instant(row, "last_reply_at"),
+                Columns.uuids(row, "participant_ids"), restricted == null ? 0 : restricted,
+                Columns.instant(row, "restricted_last_reply_at"),
+                Columns.uuids(row, "restricted_participant_ids"));
     }
 
     public int replyCount() {

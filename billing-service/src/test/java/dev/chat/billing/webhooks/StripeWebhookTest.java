@@ -120,12 +120,13 @@ class StripeWebhookTest {
             event(newEventId(), "customer.subscription.updated", object, Instant.now()).replaceFirst(
                     "\"id\": *\"evt_[a-z0-9]+\"", "\"id\":null"),
             "{\"object\":\"event\"}",
+            event(newEventId(), "customer subscription updated", object, Instant.now()),
             event("evt_a\\u0000b", "customer.subscription.updated", object, Instant.now())}) {
             deliver(payload).statusCode(400).body("code", equalTo("validation_failed"));
         }
         assertEquals("free/10/0/-/-/-", plan());
         assertEquals(recorded, TestData.count("SELECT count(*) FROM processed_billing_events"));
-        assertEquals(refused + 3, webhooks("refused"));
+        assertEquals(refused + 4, webhooks("refused"));
     }
 
     @Test

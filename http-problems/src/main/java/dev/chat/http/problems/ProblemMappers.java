@@ -24,7 +24,6 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** serialization_failure and deadlock_detected. */
-    /** Serialization failure, deadlock. */
     private static final Set<String> RETRYABLE_SQLSTATES = Set.of("40001", "40P01");
     /**
      * The server is going away or not there yet (admin_shutdown, crash_shutdown, cannot_connect_now); class 08 is
@@ -82,7 +81,8 @@ public class ProblemMappers {
     /**
      * PostgreSQL gave up on the transaction so that others could go on (a deadlock or a serialization failure): it
      * wrote nothing, and the same request succeeds when sent again, so the client is told to retry, not that the
-     * server broke. Any other database failure is unexpected.
+     * server broke. A server that is going away or unreachable is {@link #databaseUnavailable}; any other database
+     * failure is unexpected.
      */
     @ServerExceptionMapper
     public Response database(DatabaseException e) {
@@ -98,8 +98,10 @@ public class ProblemMappers {
     }
 
     /**
-     * The database could not be reached, or the connection broke, before the request was answered. Whatever it was
-     * doing either committed or did not; sending it again is safe, since writes are idempotent by their client ids.
+     * The database could not be reached, or the connection broke, before the request was answered: what it was doing
+     * either committed or did not. A message sent again with the same {@code client_msg_id} is stored once; other
+     * writes sent again may find their first attempt done (e.g. {@code channel_exists}) or, for invite links, make a
+     * second one.
      */
     @ServerExceptionMapper({ClosedConnectionException.class, ConnectException.class})
     public Response databaseUnavailable(Exception e) {

@@ -15,7 +15,7 @@ import java.util.List;
 public class OutboxRepository {
 
     private static final String CLAIM_PENDING_BATCH = """
-            SELECT id, event_id, rooms, payload::text AS envelope FROM outbox
+            SELECT id, rooms, payload::text AS envelope FROM outbox
             WHERE published_at IS NULL AND id > $1 ORDER BY id LIMIT $2
             """;
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
@@ -45,8 +45,7 @@ public class OutboxRepository {
         return pool.preparedQuery(CLAIM_PENDING_BATCH).execute(Tuple.of(afterId, limit)).map(rows -> {
             List<PendingEvent> batch = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                batch.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"),
-                        Arrays.asList(row.getArrayOfStrings("rooms")),
+                batch.add(new PendingEvent(row.getLong("id"), Arrays.asList(row.getArrayOfStrings("rooms")),
                         row.getString("envelope")));
             }
             return batch;

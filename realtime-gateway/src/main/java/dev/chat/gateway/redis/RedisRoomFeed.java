@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * The gateway's one Redis subscriber connection. It is subscribed to exactly the rooms that have local subscribers;
  * every frame pushed for a room goes to the {@link #onFrame(BiConsumer) frame handler}. When the connection is lost
- * the {@link #onLost(Runnable) loss handler} is told (frames published meanwhile never reach this gateway), and it
- * reconnects with backoff and subscribes again to every room still wanted.
+ * the {@link #onLost(Runnable) loss handler} is told (frames published meanwhile never reach this gateway; the gateway
+ * closes its sockets so their clients resume), and it reconnects with backoff and subscribes again to every room still
+ * wanted: rooms whose sockets have not finished closing yet, whose entries a new socket may join meanwhile.
  */
 @ApplicationScoped
 public class RedisRoomFeed {

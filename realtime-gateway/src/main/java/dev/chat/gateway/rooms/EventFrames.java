@@ -17,22 +17,20 @@ public final class EventFrames {
 
     /** The id of the frame's event, or null when it has none; for logs. */
     public static String eventId(String frame) {
-        int at = frame.indexOf(EVENT_ID);
-        if (at < 0) {
-            return null;
-        }
-        int start = at + EVENT_ID.length();
-        int end = frame.indexOf('"', start);
-        return end < 0 ? null : frame.substring(start, end);
+        return quotedValueAfter(frame, EVENT_ID);
     }
 
     /** The frame's epoch, or null when it has none. */
     public static String epoch(String frame) {
-        int at = frame.indexOf(EPOCH);
+        return quotedValueAfter(frame, EPOCH);
+    }
+
+    private static String quotedValueAfter(String frame, String key) {
+        int at = frame.indexOf(key);
         if (at < 0) {
             return null;
         }
-        int start = at + EPOCH.length();
+        int start = at + key.length();
         int end = frame.indexOf('"', start);
         return end < 0 ? null : frame.substring(start, end);
     }

@@ -2,9 +2,7 @@ package dev.chat.gateway.socket;
 
 import dev.chat.gateway.GatewayConfig;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -61,15 +59,7 @@ public class GatewayDrain implements HealthCheck {
         drain();
     }
 
-    /** Without that first step (it is a build-time setting), at least before everything else stops. */
-    void onStop(@Observes @Priority(1) ShutdownEvent event) {
-        drain();
-    }
-
     void drain() {
-        if (draining) {
-            return;
-        }
         draining = true;
         LOG.infof("Draining: not ready now; closing %d sockets after %d ms, spread over %d ms",
                 protocol.sessions().size(), delay.toMillis(), window.toMillis());

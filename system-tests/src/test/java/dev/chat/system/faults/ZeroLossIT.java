@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,7 +78,6 @@ class ZeroLossIT {
         Scenario.Outcome outcome = run("relay leader SIGKILL", () -> leader().process().kill());
         assertNoLoss(outcome);
         assertEquals(0, outcome.reconnects(), "a relay failover does not touch the sockets");
-        restartDead();
     }
 
     @Test
@@ -99,7 +99,6 @@ class ZeroLossIT {
         assertNoLoss(outcome);
         // Released with its connection at once, not after the standby's lock retries time out.
         assertTrue(takeoverMillis[0] < 3_000, "standby took over after " + takeoverMillis[0] + " ms");
-        restartDead();
     }
 
     @Test
@@ -251,8 +250,9 @@ class ZeroLossIT {
         }
     }
 
-    /** Brings back relays a case stopped, so the next case again has a leader and a standby. */
-    private static void restartDead() {
+    /** Brings back relays a case stopped, even when it failed, so the next case again has a leader and a standby. */
+    @AfterEach
+    void restartDead() {
         for (RunningSystem.Instance relay : relays) {
             if (!relay.process().isAlive()) {
                 relay.start();
