@@ -15,6 +15,7 @@ public enum ChatService {
     OUTBOX_RELAY("outbox-relay", 8083);
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final String LOG_JSON = "QUARKUS_LOG_CONSOLE_JSON_ENABLED";
 
     private final String module;
     private final int defaultPort;
@@ -36,6 +37,11 @@ public enum ChatService {
         return repositoryRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** Where an instance's standard output and error go: appended, so a restarted instance goes on in it. */
+    public static Path logFile(Path logDir, String instanceName) {
+        return logDir.resolve(instanceName + ".log");
+    }
+
     /**
      * Starts the service on {@code port} and waits until its readiness check answers.
      *
@@ -49,10 +55,14 @@ public enum ChatService {
         }
         Map<String, String> env = new HashMap<>(backends.environment());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // Production logs JSON for collectors; a person reads these, unless they asked for JSON themselves.
+        if (System.getenv(LOG_JSON) == null) {
+            env.put(LOG_JSON, "false");
+        }
         env.putAll(extraEnv);
         ChildProcess process = ChildProcess.start(instanceName,
                 JavaCommand.quarkusApp(jar, List.of("-Xmx384m", "-XX:+UseSerialGC")), env,
-                logDir.resolve(instanceName + ".log"));
+                logFile(logDir, instanceName));
         process.awaitHttpOk("http://127.0.0.1:" + port + "/q/health/ready", READY_TIMEOUT);
         return process;
     }

@@ -6,9 +6,13 @@ import dev.chat.local.ChildProcess;
 import dev.chat.local.FreePorts;
 import dev.chat.testing.Repository;
 import dev.chat.testing.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +25,9 @@ public final class RunningSystem implements AutoCloseable {
     private final Path root = Repository.root();
     private final Path logs = Path.of("target", "system-logs");
     private final Backends backends;
+    private final Map<String, String> commonSettings;
     private final List<Instance> instances = new ArrayList<>();
-    final int apiPort;
+    private final Instance api;
 
     /** One service process on a port of its own; it can be killed and started again on the same port. */
     public final class Instance {
@@ -36,11 +41,20 @@ public final class RunningSystem implements AutoCloseable {
             this.service = service;
             this.name = name;
             this.port = FreePorts.next();
-            this.settings = settings;
+            this.settings = new HashMap<>(commonSettings);
+            this.settings.putAll(settings);
         }
 
         public ChildProcess process() {
             return process;
+        }
+
+        private void deleteLog() {
+            try {
+                Files.deleteIfExists(ChatService.logFile(logs, name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         public String httpUrl() {
@@ -51,18 +65,29 @@ public final class RunningSystem implements AutoCloseable {
             return "ws://127.0.0.1:" + port + "/ws";
         }
 
-        /** Starts the process (again, after it died) and waits until it is ready. */
+        /**
+         * Starts the process (again, after it died: then its log goes on in the same file; an earlier test run's
+         * log of the same name is removed at the first start) and waits until it is ready.
+         */
         public Instance start() {
+            if (process == null) {
+                deleteLog();
+            }
             process = service.start(root, name, port, backends, settings, logs);
             return this;
         }
     }
 
     public RunningSystem() {
+        this(Map.of());
+    }
+
+    /** @param commonSettings settings (environment variables) of every instance */
+    public RunningSystem(Map<String, String> commonSettings) {
+        this.commonSettings = Map.copyOf(commonSettings);
         TestInfrastructure infra = TestInfrastructure.get();
         backends = Backends.of(infra.postgres(), infra.redis().url(), infra.issuerUrl, infra.directoryUrl);
-        Instance api = instance(ChatService.API_SERVICE, "api-service", Map.of()).start();
-        apiPort = api.port;
+        api = instance(ChatService.API_SERVICE, "api-service", Map.of()).start();
     }
 
     /** A service instance with these settings (environment variables), not started yet. */
@@ -86,8 +111,12 @@ public final class RunningSystem implements AutoCloseable {
         return instance(ChatService.BILLING_SERVICE, "billing-service", settings).start().httpUrl();
     }
 
+    public Instance api() {
+        return api;
+    }
+
     public String apiUrl() {
-        return "http://127.0.0.1:" + apiPort;
+        return api.httpUrl();
     }
 
     @Override
