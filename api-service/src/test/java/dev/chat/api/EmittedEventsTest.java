@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.testing.ChatTestResource;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +44,7 @@ class EmittedEventsTest {
                 JsonNode envelope = JSON.readTree(rows.getString(2));
                 assertEquals(rows.getString(1), envelope.path("type").asText());
                 types.add(envelope.path("type").asText());
-                var violations = EventSchemas.violations("event.json", envelope);
+                var violations = PublishedSchemas.violations("event.json", envelope);
                 if (!violations.isEmpty()) {
                     invalid.add(violations + " in " + envelope);
                 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.model.RedisRoomKeys;
 import dev.chat.model.protocol.ServerFrame;
 import dev.chat.testing.ChatTestResource;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.Metrics;
 import dev.chat.testing.TestData;
 import dev.chat.testing.TestInfrastructure;
@@ -64,7 +64,7 @@ class OutboxRelayTest {
             assertEquals(second.toString(), inB.get(0).path("event").path("id").asText());
             assertEquals(1L, inB.get(0).path("offset").asLong());
             for (JsonNode frame : frames) {
-                assertEquals(0, EventSchemas.violations("event-frame.json", frame).size(), frame.toString());
+                assertEquals(0, PublishedSchemas.violations("event-frame.json", frame).size(), frame.toString());
             }
         }
         awaitTrue(() -> TestData.count("SELECT count(*) FROM outbox WHERE ? = ANY (rooms) AND published_at IS NULL",

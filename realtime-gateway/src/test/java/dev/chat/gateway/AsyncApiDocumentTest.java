@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.Repository;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -52,13 +52,13 @@ class AsyncApiDocumentTest {
             String message = example.has("op") ? example.path("op").asText()
                     : example.has("occurred_at") ? null : example.path("type").asText();
             if (message == null) {
-                assertEquals(List.of(), List.copyOf(EventSchemas.violations("event.json", example)),
+                assertEquals(List.of(), List.copyOf(PublishedSchemas.violations("event.json", example)),
                         "event example " + example);
                 checked.add("event " + example.path("type").asText());
                 continue;
             }
             assertTrue(payloads.containsKey(message), "no message '" + message + "' for example " + example);
-            assertEquals(List.of(), List.copyOf(EventSchemas.violations(payloads.get(message), example)),
+            assertEquals(List.of(), List.copyOf(PublishedSchemas.violations(payloads.get(message), example)),
                     message + " example " + example);
             checked.add(message);
         }

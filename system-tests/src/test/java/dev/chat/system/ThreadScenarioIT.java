@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.testing.ChatSocket;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import java.net.URI;
@@ -98,7 +98,7 @@ class ThreadScenarioIT {
     private static JsonNode event(ChatSocket socket, String type) {
         JsonNode frame = socket.next();
         assertEquals("event", frame.path("type").asText(), frame.toString());
-        assertEquals(0, EventSchemas.violations("event-frame.json", frame).size(), frame.toString());
+        assertEquals(0, PublishedSchemas.violations("event-frame.json", frame).size(), frame.toString());
         JsonNode event = frame.path("event");
         assertEquals(type, event.path("type").asText(), frame.toString());
         return event;

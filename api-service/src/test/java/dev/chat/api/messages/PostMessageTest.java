@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.testing.ChatTestResource;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.RawHttp;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
@@ -71,7 +71,7 @@ class PostMessageTest {
                 TestData.string("SELECT payload::text FROM outbox WHERE payload->'payload'->>'id' = ?", id));
         assertEquals("message.created", event.path("type").asText());
         assertEquals(workspace.toString(), event.path("workspace_id").asText());
-        assertEquals(Map.of(), Map.copyOf(toMap(EventSchemas.violations("event.json", event))));
+        assertEquals(Map.of(), Map.copyOf(toMap(PublishedSchemas.violations("event.json", event))));
     }
 
     @Test

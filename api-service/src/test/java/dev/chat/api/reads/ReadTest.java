@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
-import dev.chat.testing.EventSchemas;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +55,6 @@ class ReadTest {
         String sharedRoot = post(team.carolSubject(), team.leadership(), "private root", null);
 
         JsonNode page = timeline(team.aliceSubject(), team.general(), null, null);
-        assertEquals(0, EventSchemas.violations("timeline-page.json", page).size(), page.toString());
         assertEquals(List.of(latest, root, flat), ids(page));
         JsonNode thread = page.path("items").get(1);
         assertEquals(2, thread.path("reply_count").asInt());
@@ -117,7 +115,6 @@ class ReadTest {
 
         JsonNode forBob = as(team.bobSubject()).get("/api/conversations/" + conversation).then().statusCode(200)
                 .extract().as(JsonNode.class);
-        assertEquals(0, EventSchemas.violations("conversation.json", forBob).size(), forBob.toString());
         assertEquals(root, forBob.path("root_message_id").asText());
         assertEquals("[\"" + team.general() + "\"]", forBob.path("channel_ids").toString());
         assertEquals(3, forBob.path("reply_count").asInt());
@@ -131,7 +128,6 @@ class ReadTest {
 
         JsonNode firstTwo = as(team.carolSubject()).queryParam("limit", 2).get("/api/conversations/" + conversation
                 + "/messages").then().statusCode(200).extract().as(JsonNode.class);
-        assertEquals(0, EventSchemas.violations("message-page.json", firstTwo).size(), firstTwo.toString());
         JsonNode rest = as(team.carolSubject()).queryParam("limit", 2).queryParam("cursor", firstTwo.path("next_cursor")
                 .asText()).get("/api/conversations/" + conversation + "/messages").then().statusCode(200)
                 .extract().as(JsonNode.class);

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.TestData;
 import dev.chat.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -74,7 +74,7 @@ class ReplyTest {
         assertEquals(1, events.get(2).at("/envelope/payload/reply_count").asInt());
         assertEquals("[\"" + team.bob() + "\"]", events.get(2).at("/envelope/payload/participant_ids").toString());
         for (JsonNode event : events) {
-            assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
+            assertEquals(0, PublishedSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
         }
     }
 

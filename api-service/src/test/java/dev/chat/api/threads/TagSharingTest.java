@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +62,7 @@ class TagSharingTest {
         assertEquals("null", shared.at("/envelope/payload/last_reply_at").toString());
         assertEquals("[]", shared.at("/envelope/payload/participant_ids").toString());
         for (JsonNode event : events) {
-            assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
+            assertEquals(0, PublishedSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
         }
     }
 
@@ -93,7 +93,7 @@ class TagSharingTest {
                 payload.path("last_reply_at").asText());
         assertEquals(reply.<String>path("created_at"), payload.path("last_reply_at").asText());
         assertEquals("[\"" + team.bob() + "\",\"" + team.carol() + "\"]", payload.path("participant_ids").toString());
-        assertEquals(0, EventSchemas.violations("event.json", shared.path("envelope")).size(), shared.toString());
+        assertEquals(0, PublishedSchemas.violations("event.json", shared.path("envelope")).size(), shared.toString());
     }
 
     @Test
@@ -142,7 +142,7 @@ class TagSharingTest {
         assertEquals("[\"" + team.general() + "\",\"" + team.leadership() + "\",\"" + team.engineering() + "\"]",
                 last.get(1).at("/envelope/payload/channel_ids").toString());
         for (JsonNode event : last) {
-            assertEquals(0, EventSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
+            assertEquals(0, PublishedSchemas.violations("event.json", event.path("envelope")).size(), event.toString());
         }
     }
 

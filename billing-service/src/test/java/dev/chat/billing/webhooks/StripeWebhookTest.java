@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.chat.billing.stripe.FakeStripe;
 import dev.chat.testing.ChatTestResource;
-import dev.chat.testing.EventSchemas;
+import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.Metrics;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.ResourceArg;
@@ -74,7 +74,7 @@ class StripeWebhookTest {
                 """, workspace, admin));
         String envelope = TestData.string("SELECT payload::text FROM outbox WHERE workspace_id = ? "
                 + "AND event_type = 'workspace.plan_changed'", workspace);
-        assertEquals(Set.of(), EventSchemas.violations("event.json", new ObjectMapper().readTree(envelope)));
+        assertEquals(Set.of(), PublishedSchemas.violations("event.json", new ObjectMapper().readTree(envelope)));
     }
 
     @Test

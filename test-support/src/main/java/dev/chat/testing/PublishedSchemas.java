@@ -9,7 +9,7 @@ import com.networknt.schema.ValidationMessage;
 import java.util.Set;
 
 /** Validates JSON against the schemas that common-model publishes to clients. */
-public final class EventSchemas {
+public final class PublishedSchemas {
 
     private static final String BASE = "https://schemas.chat.dev/";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
@@ -17,7 +17,7 @@ public final class EventSchemas {
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
             .build();
 
-    private EventSchemas() {
+    private PublishedSchemas() {
     }
 
     /** @return the violations of {@code json} against {@code schemaFile} (e.g. "event.json"); empty when valid */
