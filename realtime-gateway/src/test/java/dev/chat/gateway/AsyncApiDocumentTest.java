@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/asyncapi.yaml describes the protocol docs/protocol.md shows: every frame example there is exactly one of the
- * document's messages (client frames by their {@code op}, server frames by their {@code type}), and every event
- * envelope example is a valid {@code event.json}.
+ * document's messages (client frames by their {@code op}, server frames by their {@code type}, and each of those a
+ * valid {@code server-frame.json}), and every event envelope example is a valid {@code event.json}.
  */
 class AsyncApiDocumentTest {
 
@@ -60,6 +60,10 @@ class AsyncApiDocumentTest {
             assertTrue(payloads.containsKey(message), "no message '" + message + "' for example " + example);
             assertEquals(List.of(), List.copyOf(PublishedSchemas.violations(payloads.get(message), example)),
                     message + " example " + example);
+            if (!example.has("op")) {
+                assertEquals(List.of(), List.copyOf(PublishedSchemas.violations("server-frame.json", example)),
+                        "server frame example " + example);
+            }
             checked.add(message);
         }
         assertTrue(checked.containsAll(List.of("subscribe", "unsubscribe", "ping", "subscribed", "unsubscribed",

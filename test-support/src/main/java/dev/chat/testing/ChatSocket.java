@@ -83,7 +83,7 @@ public final class ChatSocket implements AutoCloseable {
             if (frame == null) {
                 throw new AssertionError("no frame within " + wait);
             }
-            return frame;
+            return published(frame);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -94,7 +94,24 @@ public final class ChatSocket implements AutoCloseable {
     public List<JsonNode> drain() {
         List<JsonNode> rest = new ArrayList<>();
         frames.drainTo(rest);
+        rest.forEach(ChatSocket::published);
         return rest;
+    }
+
+    /**
+     * Every frame a test takes is one server-frame.json describes: the contract clients generate their types from.
+     * Event frames carry what was published to Redis, which gateway tests make up; the events services emit are
+     * checked against event.json where they are written (EmittedEventsTest) and end to end (system tests).
+     */
+    private static JsonNode published(JsonNode frame) {
+        if ("event".equals(frame.path("type").asText())) {
+            return frame;
+        }
+        var violations = PublishedSchemas.violations("server-frame.json", frame);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the gateway sent a frame outside server-frame.json: " + violations + "\n" + frame);
+        }
+        return frame;
     }
 
     public CompletableFuture<String> closedReason() {
