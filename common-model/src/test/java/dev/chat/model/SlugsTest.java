@@ -2,34 +2,30 @@ package dev.chat.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SlugsTest {
 
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-            "Acme                      | acme",
-            "Acme, Inc.                | acme-inc",
-            "  --Acme--  Labs!!        | acme-labs",
-            "Café Société              | cafe-societe",
-            "Ærøskøbing Ångström       | aeroskobing-angstrom",
-            "Straße 42                 | strasse-42",
-            "ＦＵＬＬ width            | full-width",
-            "東京チーム                 | workspace",
-            "!!!                       | workspace",
-            "R&D / Ops_Team            | r-d-ops-team",
-            "emoji 🚀 launch           | emoji-launch",
-    })
-    void makesReadableSlugs(String name, String expected) {
-        assertEquals(expected, Slugs.from(name, 64, "workspace"));
+    /** The examples the web client's slug preview is tested against too. */
+    static Stream<JsonNode> examples() throws IOException {
+        try (InputStream in = SlugsTest.class.getResourceAsStream("/slug-examples.json")) {
+            return StreamSupport.stream(new ObjectMapper().readTree(in).path("examples").spliterator(), false);
+        }
     }
 
-    @Test
-    void longNamesAreCutAtAWordBoundary() {
-        assertEquals("the-quick-brown-fox", Slugs.from("The quick brown fox jumps over", 22, "x"));
-        assertEquals("abcdefghij", Slugs.from("abcdefghijklmnop", 10, "x"));
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("examples")
+    void makesReadableSlugs(JsonNode example) {
+        assertEquals(example.path("slug").asText(), Slugs.from(example.path("name").asText(),
+                example.path("max").asInt(), example.path("fallback").asText()));
     }
 
     @Test

@@ -80,8 +80,11 @@ public class ReadRepository {
                    (SELECT coalesce(sum(restricted_reply_count), 0) FROM readable)::int AS restricted_reply_count,
                    (SELECT max(restricted_last_reply_at) FROM readable) AS restricted_last_reply_at,
                    array(SELECT DISTINCT unnest(restricted_participant_ids) FROM readable)
-                       AS restricted_participant_ids
-            FROM conversations c
+                       AS restricted_participant_ids,
+                   r.id AS root_id, r.channel_id AS root_channel_id, r.conversation_id AS root_conversation_id,
+                   r.reply_to_message_id AS root_reply_to_message_id, r.content AS root_content,
+                   r.author_id AS root_author_id, r.created_at AS root_created_at
+            FROM conversations c JOIN messages r ON r.id = c.root_message_id
             WHERE c.id = $1 AND EXISTS (SELECT 1 FROM readable)
             """;
 
@@ -166,8 +169,8 @@ public class ReadRepository {
 
     private static Conversation toConversation(Row row) {
         ThreadView thread = ThreadView.read(null, row);
-        return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), Columns.uuids(row, "channel_ids"),
-                Columns.instant(row, "created_at"), thread.replyCount(), thread.lastReplyAt(),
-                thread.participantIds());
+        return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), MessageRows.message(row, "root_"),
+                Columns.uuids(row, "channel_ids"), Columns.instant(row, "created_at"), thread.replyCount(),
+                thread.lastReplyAt(), thread.participantIds());
     }
 }

@@ -3,15 +3,21 @@ package dev.chat.api.rows;
 import dev.chat.model.Message;
 import io.vertx.mutiny.sqlclient.Row;
 
-/** Reads a message from a row holding the columns of {@code messages} under their own names. */
+/** Reads a message from a row holding the columns of {@code messages} under their own names, or prefixed. */
 public final class MessageRows {
 
     private MessageRows() {
     }
 
     public static Message message(Row row) {
-        return new Message(row.getUUID("id"), row.getUUID("channel_id"), row.getUUID("conversation_id"),
-                row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
-                Columns.instant(row, "created_at"));
+        return message(row, "");
+    }
+
+    /** A message whose columns are named with {@code prefix} (e.g. {@code root_content}), joined beside others. */
+    public static Message message(Row row, String prefix) {
+        return new Message(row.getUUID(prefix + "id"), row.getUUID(prefix + "channel_id"),
+                row.getUUID(prefix + "conversation_id"), row.getUUID(prefix + "reply_to_message_id"),
+                row.getString(prefix + "content"), row.getUUID(prefix + "author_id"),
+                Columns.instant(row, prefix + "created_at"));
     }
 }
