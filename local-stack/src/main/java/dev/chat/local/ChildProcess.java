@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 /** A process started by the launcher or a test, with its output in a log file, stopped gracefully. */
 public final class ChildProcess implements AutoCloseable, Supervisor.Part {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1: the client's default h2c upgrade header makes a Node.js server with a WebSocket proxy hang. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -67,8 +69,20 @@ public final class ChildProcess implements AutoCloseable, Supervisor.Part {
         stop(Duration.ofSeconds(30));
     }
 
-    /** Waits until {@code url} answers 200, failing early (with the log's tail) if the process dies first. */
+    /**
+     * Waits until {@code url} answers 200, failing early (with the log's tail) if the process dies first. A process
+     * that never gets ready is killed, so a failed start leaves nothing running.
+     */
     public void awaitHttpOk(String url, Duration timeout) {
+        try {
+            pollHttpOk(url, timeout);
+        } catch (RuntimeException e) {
+            kill();
+            throw e;
+        }
+    }
+
+    private void pollHttpOk(String url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
         while (Instant.now().isBefore(deadline)) {

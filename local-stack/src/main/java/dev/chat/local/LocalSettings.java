@@ -17,7 +17,7 @@ import java.util.Map;
  * </ul>
  * Ports: {@code CHAT_POSTGRES_PORT} (15432), {@code CHAT_REDIS_PORT} (16379), {@code CHAT_ISSUER_PORT} (8090),
  * {@code CHAT_API_PORT} (8080), {@code CHAT_GATEWAY_PORT} (8081), {@code CHAT_BILLING_PORT} (8082),
- * {@code CHAT_RELAY_PORT} (8083). Data: {@code CHAT_DATA_DIR} ({@code .local}). Instances:
+ * {@code CHAT_RELAY_PORT} (8083), {@code CHAT_WEB_PORT} (3000, the web client). Data: {@code CHAT_DATA_DIR} ({@code .local}). Instances:
  * {@code CHAT_GATEWAYS} and {@code CHAT_RELAYS} (1 each); the n-th (from 0) listens on its service's port + 100 × n.
  * {@code CHAT_GATEWAY_DRAIN_DELAY} (1s here: no load balancer needs time to stop routing to a stopping gateway).
  */
@@ -25,7 +25,7 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
                             int directoryPort, Map<ChatService, Integer> servicePorts, String externalDatabase,
                             String databaseUser, String databasePassword, String externalRedis, String externalIssuer,
                             String externalAudience, String externalDirectoryUrl, String externalDirectoryKey,
-                            int gateways, int relays, String gatewayDrainDelay) {
+                            int gateways, int relays, String gatewayDrainDelay, int webPort) {
 
     public static LocalSettings fromEnvironment(Path repositoryRoot) {
         Map<String, String> env = System.getenv();
@@ -44,7 +44,7 @@ public record LocalSettings(Path repositoryRoot, Path dataDir, int postgresPort,
                 env.getOrDefault("CHAT_DATABASE_PASSWORD", ""), env.get("CHAT_REDIS_URL"), env.get("CHAT_OIDC_ISSUER"),
                 env.get("CHAT_OIDC_AUDIENCE"), env.get("CHAT_WORKOS_API_URL"), env.get("CHAT_WORKOS_API_KEY"),
                 count(env, "CHAT_GATEWAYS"), count(env, "CHAT_RELAYS"),
-                env.getOrDefault("CHAT_GATEWAY_DRAIN_DELAY", "1s"));
+                env.getOrDefault("CHAT_GATEWAY_DRAIN_DELAY", "1s"), port(env, "CHAT_WEB_PORT", 3000));
     }
 
     public int port(ChatService service) {

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code ./run}: starts the whole system on this machine, or prints a token for a local user.
  * <pre>
- *   ./run                 start PostgreSQL, Redis, the OIDC issuer and the four services; Ctrl-C stops them
+ *   ./run                 start PostgreSQL, Redis, the OIDC issuer, the four services and the web client;
+ *                         Ctrl-C stops them
  *   ./run token EMAIL [ORG_ID]  print an access token for EMAIL (in organization ORG_ID, default org_local)
  * </pre>
  * Data lives under {@code .local/} so a restart loses nothing. Every part it starts is restarted when it dies
@@ -60,6 +61,7 @@ public final class LocalStack {
         try {
             Backends backends = startBackends();
             startServices(backends);
+            startWebClient();
         } catch (RuntimeException e) {
             System.err.println("Could not start: " + e.getMessage());
             System.exit(1);
@@ -104,18 +106,31 @@ public final class LocalStack {
     private void startServices(Backends backends) {
         say("Starting api-service (it migrates the schema)");
         // No mail provider runs locally: the api-service log shows each invite email with its link instead.
-        startService(ChatService.API_SERVICE, 0, backends, Map.of("CHAT_INVITES_LOG_LINKS", "true"));
+        startService(ChatService.API_SERVICE, 0, backends, Map.of("CHAT_INVITES_LOG_LINKS", "true",
+                "CHAT_INVITES_ACCEPT_URL", WebClientServer.url(settings.webPort()) + "/invite"));
         say("Seeding the local workspace");
         LocalSeed.apply(backends);
         for (ChatService service : List.of(ChatService.OUTBOX_RELAY, ChatService.REALTIME_GATEWAY,
                 ChatService.BILLING_SERVICE)) {
             Map<String, String> env = service == ChatService.REALTIME_GATEWAY
-                    ? Map.of("CHAT_GATEWAY_DRAIN_DELAY", settings.gatewayDrainDelay()) : Map.of();
+                    ? Map.of("CHAT_GATEWAY_DRAIN_DELAY", settings.gatewayDrainDelay(),
+                            "ALLOWED_ORIGINS", WebClientServer.origins(settings.webPort()))
+                    : Map.of();
             for (int instance = 0; instance < settings.instances(service); instance++) {
                 say("Starting " + instanceName(service, instance) + " on port " + settings.port(service, instance));
                 startService(service, instance, backends, env);
             }
         }
+    }
+
+    /** The web client, proxying to the first gateway (a reconnect after it restarts comes back to it). */
+    private void startWebClient() {
+        say("Starting the web client on " + WebClientServer.url(settings.webPort()));
+        var targets = new WebClientServer.Targets("http://127.0.0.1:" + settings.port(ChatService.API_SERVICE),
+                "http://127.0.0.1:" + settings.port(ChatService.BILLING_SERVICE),
+                "http://127.0.0.1:" + settings.port(ChatService.REALTIME_GATEWAY), settings.issuerUrl());
+        supervisor.start("web-client", () -> WebClientServer.start(settings.repositoryRoot(), settings.webPort(),
+                targets, settings.logDir().resolve("web-client.log")));
     }
 
     private void startService(ChatService service, int instance, Backends backends, Map<String, String> env) {
@@ -133,7 +148,8 @@ public final class LocalStack {
         int api = settings.port(ChatService.API_SERVICE);
         System.out.println("""
 
-                chat is running. Logs: %s
+                chat is running. Open %s and sign in as alice@example.com (and as bob@example.com in a
+                private window). Logs: %s
                   api-service       http://127.0.0.1:%d/api
                   realtime-gateway  %s
                   billing-service   http://127.0.0.1:%d
@@ -150,7 +166,7 @@ public final class LocalStack {
                        http://127.0.0.1:%d/api/messages
 
                 A part that dies is started again; Ctrl-C stops everything.
-                """.formatted(settings.logDir(), api, urls(ChatService.REALTIME_GATEWAY, "ws://127.0.0.1:%d/ws"),
+                """.formatted(WebClientServer.url(settings.webPort()), settings.logDir(), api, urls(ChatService.REALTIME_GATEWAY, "ws://127.0.0.1:%d/ws"),
                 settings.port(ChatService.BILLING_SERVICE),
                 urls(ChatService.OUTBOX_RELAY, "http://127.0.0.1:%d/q/health"), settings.issuerUrl(), api,
                 settings.port(ChatService.BILLING_SERVICE), api));

@@ -1,10 +1,15 @@
 package dev.chat.local;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 
@@ -12,8 +17,9 @@ import no.nav.security.mock.oauth2.OAuth2Config;
  * The local OIDC issuer: a real one (discovery, JWKS, token endpoint, signed RS256 tokens) from NAV's
  * mock-oauth2-server. It runs in a process of its own so its libraries never meet a service's class path.
  * <p>
- * Tokens are issued with the password grant: the username becomes the token's {@code sub}, the optional form
- * parameter {@code org_id} the claim of that name.
+ * Tokens are issued with the password grant (tests and {@code ./run token}): the username becomes the token's
+ * {@code sub}, the optional form parameter {@code org_id} the claim of that name. Browsers sign in with the
+ * authorization code flow and PKCE on a page with an Email and an Organization field (the web client does).
  */
 public final class OidcIssuer {
 
@@ -26,15 +32,19 @@ public final class OidcIssuer {
      * parameter ({@link TokenClient#AUDIENCE}). Like AuthKit's, the tokens carry no email.
      */
     private static final String CONFIG = """
-            {"tokenCallbacks": [{
+            {"interactiveLogin": true,
+             "loginPagePath": "%s",
+             "tokenCallbacks": [{
                 "issuerId": "%s",
                 "tokenExpiry": 3600,
                 "requestMappings": [
                     {"requestParam": "org_id", "match": "*", "claims": {"org_id": "${org_id}", "aud": "${audience}"}},
+                    {"requestParam": "grant_type", "match": "authorization_code", "claims": {"aud": "%s"}},
+                    {"requestParam": "grant_type", "match": "refresh_token", "claims": {"aud": "%s"}},
                     {"requestParam": "grant_type", "match": "*", "claims": {"aud": "${audience}"}}
                 ]
             }]}
-            """.formatted(ISSUER_ID);
+            """;
 
     private OidcIssuer() {
     }
@@ -55,10 +65,24 @@ public final class OidcIssuer {
         return process;
     }
 
+    /**
+     * The browser sign-in page (authorization code flow): an Email and an Organization field. The issuer reads it
+     * from a file, so the page is copied out of the class path.
+     */
+    private static String loginPage() throws IOException {
+        Path page = Files.createTempFile("local-issuer-login", ".html");
+        page.toFile().deleteOnExit();
+        try (InputStream in = OidcIssuer.class.getResourceAsStream("/local-issuer/login.html")) {
+            Files.copy(Objects.requireNonNull(in, "local-issuer/login.html"), page, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return page.toString();
+    }
+
     /** Entry point of the issuer process: {@code OidcIssuer PORT DIRECTORY_PORT}. */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(CONFIG));
+        String config = CONFIG.formatted(loginPage(), ISSUER_ID, TokenClient.AUDIENCE, TokenClient.AUDIENCE);
+        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(config));
         server.start(InetAddress.getLoopbackAddress(), port);
         LocalUserDirectory directory = LocalUserDirectory.start(Integer.parseInt(args[1]));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  composer, control, createWorkspace, expectAccessible, inviteLink, messageIn, newEmail, newOrganization, post,
+  screenshot, signedIn,
+} from "./helpers";
+
+// The seed's flows, in order, by two people in two browser contexts: Alice signs her organization up and invites
+// Bob; they thread, tag, and keep talking through a gateway restart.
+test.describe.configure({ mode: "serial" });
+
+const organization = newOrganization();
+const aliceEmail = newEmail("alice");
+const bobEmail = newEmail("bob");
+const ROOT = "Shall we ship on Friday?";
+let alice: Page;
+let bob: Page;
+
+test("the first user of an organization creates its workspace; an invite link brings the second in", async ({ browser }) => {
+  alice = await signedIn(browser, aliceEmail, organization);
+  await expect(alice.getByRole("heading", { name: "Create your workspace" })).toBeVisible();
+  await alice.getByLabel("Workspace name").fill("Acme Rockets");
+  await expect(alice.getByText("Its address: acme-rockets")).toBeVisible();
+  await expectAccessible(alice, "onboarding");
+  await screenshot(alice, "onboarding");
+  await alice.getByLabel("Workspace name").fill("");
+  await createWorkspace(alice, "Acme Rockets");
+
+  const link = await inviteLink(alice);
+  expect(link).toMatch(/\/invite#.+/);
+  bob = await signedIn(browser, bobEmail, organization, link);
+  await expect(bob.getByRole("heading", { name: "# general" })).toBeVisible();
+  expect(bob.url()).not.toContain("#");
+});
+
+test("a reply turns a flat message into a thread the other person sees live, and its replies arrive live", async () => {
+  await post(alice, "Message #general", ROOT);
+  await expect(messageIn(bob, ROOT)).toBeVisible();
+  await expect(messageIn(bob, ROOT).getByRole("button", { name: "Reply" })).toBeVisible();
+
+  await messageIn(alice, ROOT).getByRole("button", { name: "Reply" }).click();
+  await post(alice, "Reply in thread", "Yes, the build is green");
+  await expect(alice.getByRole("list", { name: "Replies" }).getByText("Yes, the build is green")).toBeVisible();
+
+  // Bob's view changes without a reload.
+  await expect(messageIn(bob, ROOT).getByRole("button", { name: "1 reply" })).toBeVisible();
+  await messageIn(bob, ROOT).getByRole("button", { name: "1 reply" }).click();
+  const bobsThread = bob.getByRole("complementary", { name: "Thread" });
+  await expect(bobsThread.getByText(ROOT)).toBeVisible();
+  await expect(bobsThread.getByText("Yes, the build is green")).toBeVisible();
+
+  await post(alice, "Reply in thread", "I'll write the release notes");
+  await expect(bobsThread.getByText("I'll write the release notes")).toBeVisible();
+  await expect(messageIn(bob, ROOT).getByRole("button", { name: "2 replies" })).toBeVisible();
+  await expectAccessible(bob, "channel with a thread open");
+  await screenshot(bob, "thread");
+});
+
+test("a #tag in a reply makes the thread appear in that channel for a member looking at it", async () => {
+  await alice.getByRole("textbox", { name: "New channel" }).fill("engineering");
+  await alice.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(alice.getByRole("heading", { name: "# engineering" })).toBeVisible();
+
+  await bob.getByRole("button", { name: "Join engineering" }).click();
+  await expect(bob.getByRole("heading", { name: "# engineering" })).toBeVisible();
+  await expect(messageIn(bob, ROOT)).toHaveCount(0);
+
+  await alice.getByRole("link", { name: "# general" }).click();
+  await messageIn(alice, ROOT).getByRole("button", { name: "2 replies" }).click();
+  const tagged = composer(alice, "Reply in thread");
+  await tagged.fill("cc #eng");
+  await expect(alice.getByRole("option", { name: "#engineering" })).toBeVisible();
+  await tagged.press("Enter"); // completes the suggestion
+  await expect(tagged).toHaveValue("cc #engineering ");
+  await tagged.press("Enter");
+
+  await expect(messageIn(bob, ROOT)).toBeVisible();
+  await expect(messageIn(bob, ROOT).getByRole("button", { name: "3 replies" })).toBeVisible();
+  await screenshot(bob, "shared-thread");
+});
+
+test("a gateway restart: Bob sees reconnecting, then every message posted meanwhile, in order, once", async () => {
+  await bob.getByRole("link", { name: "# general" }).click();
+  await expect(bob.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  await control("gateway/stop");
+  await expect(bob.getByText("Reconnecting…")).toBeVisible();
+  const meanwhile = ["while it was down 1", "while it was down 2", "while it was down 3"];
+  for (const text of meanwhile) {
+    await post(alice, "Message #general", text);
+    await expect(messageIn(alice, text)).not.toHaveClass(/sending/);
+  }
+  await control("gateway/start");
+  await expect(bob.getByRole("status").filter({ hasText: "Live" })).toBeVisible({ timeout: 45_000 });
+  for (const text of meanwhile) await expect(messageIn(bob, text)).toHaveCount(1);
+  const texts = await bob.getByRole("list", { name: "Messages in general" }).getByRole("listitem").allTextContents();
+  const positions = meanwhile.map((text) => texts.findIndex((t) => t.includes(text)));
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+});
+
+test("every screen passes axe-core: channel, members, plan, sign-in and a refused invite", async ({ browser }) => {
+  await expectAccessible(alice, "channel");
+  await screenshot(alice, "channel");
+  await alice.getByRole("button", { name: "Members" }).click();
+  await expect(alice.getByRole("complementary", { name: "Members" }).getByText(bobEmail)).toBeVisible();
+  await expectAccessible(alice, "members");
+  await screenshot(alice, "members");
+  await alice.getByRole("button", { name: "Close members" }).click();
+
+  await alice.getByRole("button", { name: "Plan" }).click();
+  await expect(alice.getByText("2 of")).toBeVisible();
+  await alice.getByRole("button", { name: "Upgrade to Pro" }).click();
+  await expect(alice.getByRole("alert")).toHaveText(/Billing is not set up on this server/);
+  await expectAccessible(alice, "plan");
+  await screenshot(alice, "plan");
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto("/");
+  await expectAccessible(stranger, "sign-in");
+  await screenshot(stranger, "sign-in");
+
+  const carol = await signedIn(browser, newEmail("carol"), organization, "/invite#not-a-real-token");
+  await expect(carol.getByRole("alert")).toHaveText(/This invite link is not valid/);
+  await expectAccessible(carol, "refused invite");
+});

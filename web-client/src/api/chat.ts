@@ -1,0 +1,80 @@
+import { z } from "zod";
+import {
+  BillingRedirect,
+  BillingStatus,
+  Channel,
+  Conversation,
+  InviteAccepted,
+  InviteCreated,
+  Invite,
+  Me,
+  Member,
+  Message,
+  MessagePage,
+  TimelinePage,
+  Workspace,
+} from "../generated/schemas";
+import { call, send, type Token } from "./http";
+
+/** The REST calls this client makes (docs/protocol.md, "REST"), each parsed with its answer's published schema. */
+export class ChatApi {
+  constructor(private readonly token: Token) {}
+
+  me = () => call(this.token, Me, "GET", "/api/me");
+
+  createWorkspace = (name: string) => call(this.token, Workspace, "POST", "/api/workspaces", { name });
+
+  channels = (workspaceId: string) =>
+    call(this.token, z.array(Channel), "GET", `/api/workspaces/${workspaceId}/channels`);
+
+  createChannel = (workspaceId: string, name: string, visibility: "public" | "private") =>
+    call(this.token, Channel, "POST", `/api/workspaces/${workspaceId}/channels`, { name, visibility });
+
+  joinChannel = (channelId: string) => call(this.token, Channel, "POST", `/api/channels/${channelId}/join`);
+
+  leaveChannel = (channelId: string) => send(this.token, "POST", `/api/channels/${channelId}/leave`);
+
+  /** A page of the channel's timeline, newest first. */
+  timeline = (channelId: string, cursor: string | null) =>
+    call(this.token, TimelinePage, "GET", `/api/channels/${channelId}/messages${query({ cursor })}`);
+
+  conversation = (conversationId: string) =>
+    call(this.token, Conversation, "GET", `/api/conversations/${conversationId}`);
+
+  /** A page of a conversation's replies, oldest first. */
+  replies = (conversationId: string, cursor: string | null) =>
+    call(this.token, MessagePage, "GET", `/api/conversations/${conversationId}/messages${query({ cursor })}`);
+
+  post = (message: { channel_id: string; content: string; client_msg_id: string; reply_to_message_id?: string }) =>
+    call(this.token, Message, "POST", "/api/messages", message);
+
+  members = (workspaceId: string) =>
+    call(this.token, z.array(Member), "GET", `/api/workspaces/${workspaceId}/members`);
+
+  removeMember = (workspaceId: string, userId: string) =>
+    send(this.token, "DELETE", `/api/workspaces/${workspaceId}/members/${userId}`);
+
+  invites = (workspaceId: string) =>
+    call(this.token, z.array(Invite), "GET", `/api/workspaces/${workspaceId}/invites`);
+
+  /** An email invite when {@code email} is given, else a link. */
+  createInvite = (workspaceId: string, email: string | null) =>
+    call(this.token, InviteCreated, "POST", `/api/workspaces/${workspaceId}/invites`, email ? { email } : {});
+
+  revokeInvite = (workspaceId: string, inviteId: string) =>
+    send(this.token, "DELETE", `/api/workspaces/${workspaceId}/invites/${inviteId}`);
+
+  /** The token goes in the body, never in a URL a proxy could log. */
+  acceptInvite = (token: string) => call(this.token, InviteAccepted, "POST", "/api/invites/accept", { token });
+
+  billing = (workspaceId: string) =>
+    call(this.token, BillingStatus, "GET", `/api/billing${query({ workspace_id: workspaceId })}`);
+
+  checkout = (workspaceId: string, seats: number) =>
+    call(this.token, BillingRedirect, "POST", "/api/billing/checkout", { workspace_id: workspaceId, seats });
+}
+
+function query(parameters: Record<string, string | null>): string {
+  const present = Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== null);
+  return present.length === 0 ? "" : "?" + new URLSearchParams(present).toString();
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from "react";
+import type { ChatApi } from "../api/chat";
+import type { Channel, Me } from "../generated/schemas";
+import type { LiveConnection } from "../live/connection";
+import * as model from "../model/timeline";
+import { authorName, MessageText, Time } from "./MessageText";
+import { Composer } from "./Composer";
+import { ProblemText } from "./ProblemText";
+import { useRoom } from "./useRoom";
+import type { People } from "./WorkspaceView";
+
+/** A channel's timeline, newest at the bottom, older pages above on demand; live; with a composer. */
+export function ChannelView(props: {
+  api: ChatApi;
+  live: LiveConnection;
+  me: Me;
+  channel: Channel;
+  people: People;
+  channels: ReadonlyMap<string, Channel>;
+  openThread: string | null;
+  /** Opens the thread of a root, or starts one on a flat message. */
+  onReply: (item: model.TimelineItem) => void;
+}) {
+  const { api, live, me, channel, people } = props;
+  const [timeline, setTimeline] = useState(() => model.emptyTimeline(channel.id));
+  const [error, setError] = useState<unknown>(null);
+  const bottom = useRef<HTMLLIElement>(null);
+
+  useRoom(live, channel.member ? `channel:${channel.id}` : null, {
+    sync: () => api.timeline(channel.id, null).then((page) => setTimeline((t) => model.withLatestPage(t, page)), setError),
+    event: (event) => setTimeline((t) => model.withEvent(t, event)),
+    refused: (_code, message) => setError(new Error(message)),
+  });
+
+  const newest = timeline.entries.at(-1)?.key;
+  useEffect(() => {
+    // A block, not an expression: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [newest]);
+
+  const loadOlder = () => {
+    if (timeline.olderCursor === null) return;
+    api.timeline(channel.id, timeline.olderCursor).then((page) => setTimeline((t) => model.withOlderPage(t, page)), setError);
+  };
+
+  const send = (content: string, clientMsgId = crypto.randomUUID()) => {
+    setTimeline((t) => model.withSending(t, clientMsgId, content, me.user.id, new Date()));
+    api.post({ channel_id: channel.id, content, client_msg_id: clientMsgId }).then(
+      (message) => setTimeline((t) => model.confirmed(t, clientMsgId, message)),
+      (failure) => {
+        setTimeline((t) => model.failed(t, clientMsgId));
+        setError(failure);
+      },
+    );
+  };
+  const retry = (entry: model.Entry) => {
+    setTimeline((t) => model.retrying(t, entry.clientMsgId!));
+    api.post({ channel_id: channel.id, content: entry.item.content, client_msg_id: entry.clientMsgId! }).then(
+      (message) => setTimeline((t) => model.confirmed(t, entry.clientMsgId!, message)),
+      () => setTimeline((t) => model.failed(t, entry.clientMsgId!)),
+    );
+  };
+
+  return (
+    <main className="channel" aria-labelledby="channel-title">
+      <h2 id="channel-title">{channel.visibility === "private" ? "🔒 " : "# "}{channel.name}</h2>
+      {channel.topic && <p className="topic">{channel.topic}</p>}
+      <ol className="timeline" aria-label={`Messages in ${channel.name}`} aria-busy={!timeline.loaded}>
+        {timeline.olderCursor !== null && (
+          <li className="older">
+            <button type="button" onClick={loadOlder}>Show older messages</button>
+          </li>
+        )}
+        {timeline.entries.map((entry) => (
+          <li key={entry.key} className={`message ${entry.delivery}`} data-message-id={entry.item.id}>
+            <div className="meta">
+              <strong>{authorName(people, entry.item.author_id)}</strong> <Time at={entry.item.created_at} />
+              {entry.item.shared_into_channel && <span className="shared"> shared thread</span>}
+              {entry.delivery === "sending" && <span className="delivery"> sending…</span>}
+            </div>
+            <MessageText content={entry.item.content} channels={props.channels} />
+            {entry.delivery === "failed" && (
+              <p className="delivery-failed">
+                Not sent. <button type="button" onClick={() => retry(entry)}>Retry</button>
+              </p>
+            )}
+            {entry.delivery === "sent" && <ThreadLink item={entry.item} open={props.openThread} onOpen={props.onReply} />}
+          </li>
+        ))}
+        <li ref={bottom} className="end" aria-hidden="true" />
+      </ol>
+      {error !== null && <ProblemText error={error} />}
+      {channel.member ? (
+        <Composer label={`Message #${channel.slug}`} channels={props.channels} onSend={(content) => send(content)} />
+      ) : (
+        <p>Join this channel to post in it.</p>
+      )}
+    </main>
+  );
+}
+
+/** "Reply", or "N replies · last reply at" for a thread root; opens the thread pane. */
+function ThreadLink(props: { item: model.TimelineItem; open: string | null; onOpen: (item: model.TimelineItem) => void }) {
+  const { item } = props;
+  const count = item.reply_count;
+  const label = count === 0 ? "Reply" : count === 1 ? "1 reply" : `${count} replies`;
+  return (
+    <p className="thread-link">
+      <button type="button" onClick={() => props.onOpen(item)}
+        aria-expanded={item.conversation_id !== null && item.conversation_id === props.open}>
+        {label}
+      </button>
+      {count > 0 && item.last_reply_at && <> · last reply <Time at={item.last_reply_at} /></>}
+    </p>
+  );
+}

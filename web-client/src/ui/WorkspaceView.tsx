@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { ChatApi } from "../api/chat";
+import type { Channel, Event, Me, Member } from "../generated/schemas";
+import type { LiveConnection } from "../live/connection";
+import { ChannelList } from "./ChannelList";
+import { ChannelView } from "./ChannelView";
+import { ConnectionStatus } from "./ConnectionStatus";
+import { MembersPanel } from "./MembersPanel";
+import { PlanPanel } from "./PlanPanel";
+import { ProblemText } from "./ProblemText";
+import type { TimelineItem } from "../model/timeline";
+import { channelPath, navigate, parseChannelPath, threadPath, usePath } from "./router";
+import { ThreadPane } from "./ThreadPane";
+import { useRoom } from "./useRoom";
+
+type Membership = Me["workspaces"][number];
+export type People = ReadonlyMap<string, Member>;
+
+/** One workspace: its channels, the channel and thread on screen, and its members and plan. */
+export function WorkspaceView(props: {
+  api: ChatApi;
+  live: LiveConnection;
+  me: Me;
+  workspace: Membership;
+  onSignOut: () => void;
+}) {
+  const { api, live, me, workspace } = props;
+  const [channels, setChannels] = useState<Channel[] | null>(null);
+  const [people, setPeople] = useState<People>(new Map());
+  const [panel, setPanel] = useState<"members" | "plan" | null>(null);
+  /** A flat message being replied to: its thread starts with the first reply. */
+  const [startingFrom, setStartingFrom] = useState<TimelineItem | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const loadChannels = useCallback(() => api.channels(workspace.id).then(setChannels, setError), [api, workspace.id]);
+  const loadPeople = useCallback(
+    () => api.members(workspace.id).then((list) => setPeople(new Map(list.map((m) => [m.user_id, m]))), setError),
+    [api, workspace.id],
+  );
+
+  const applyEvent = (event: Event) => {
+    switch (event.type) {
+      case "channel.created":
+      case "channel.updated":
+        setChannels((list) => upsert(list, { ...event.payload, member: memberOf(list, event.payload.id) }));
+        return;
+      case "channel.member_joined":
+      case "channel.member_left":
+        if (event.payload.user_id === me.user.id) {
+          const member = event.type === "channel.member_joined";
+          setChannels((list) => upsert(list, { ...event.payload.channel, member }));
+        }
+        return;
+      case "member.invited":
+      case "member.joined":
+        setPeople((map) => new Map(map).set(event.payload.user_id, event.payload));
+        return;
+      case "member.removed":
+        setPeople((map) => {
+          const next = new Map(map);
+          next.delete(event.payload.user_id);
+          return next;
+        });
+        return;
+      default:
+        return;
+    }
+  };
+  const workspaceRoom = { sync: () => void Promise.all([loadChannels(), loadPeople()]), event: applyEvent };
+  useRoom(live, `workspace:${workspace.id}`, workspaceRoom);
+  useRoom(live, `user:${me.user.id}`, workspaceRoom);
+
+  const path = usePath();
+  const { channelId, conversationId } = parseChannelPath(path);
+  const channel = channels?.find((c) => c.id === channelId) ?? null;
+  useEffect(() => {
+    if (channels && !channel) {
+      const general = channels.find((c) => c.slug === "general" && c.member) ?? channels.find((c) => c.member);
+      if (general) navigate(channelPath(general.id));
+    }
+  }, [channels, channel]);
+  const bySlug = useMemo(() => new Map((channels ?? []).map((c) => [c.slug, c])), [channels]);
+
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <h1>{workspace.name}</h1>
+        <ConnectionStatus live={live} />
+        {error !== null && <ProblemText error={error} />}
+        <nav aria-label="Workspace">
+          <button type="button" aria-pressed={panel === "members"} onClick={() => setPanel(panel === "members" ? null : "members")}>
+            Members
+          </button>
+          <button type="button" aria-pressed={panel === "plan"} onClick={() => setPanel(panel === "plan" ? null : "plan")}>
+            Plan
+          </button>
+          <span className="whoami">{me.user.email ?? me.user.name}</span>
+          <button type="button" onClick={props.onSignOut}>Sign out</button>
+        </nav>
+      </header>
+      <ChannelList api={api} workspaceId={workspace.id} channels={channels} current={channelId}
+        onChanged={(changed) => setChannels((list) => upsert(list, changed))} />
+      {channel ? (
+        <ChannelView key={channel.id} api={api} live={live} me={me} channel={channel} people={people} channels={bySlug}
+          openThread={conversationId}
+          onReply={(item) => {
+            if (item.conversation_id) {
+              setStartingFrom(null);
+              navigate(threadPath(channel.id, item.conversation_id));
+            } else {
+              setStartingFrom(item);
+              navigate(channelPath(channel.id));
+            }
+          }} />
+      ) : (
+        <main className="channel" aria-busy={channels === null}>
+          {channels !== null && <p>Join a channel to start.</p>}
+        </main>
+      )}
+      {channel && (conversationId || startingFrom) && (
+        <ThreadPane key={conversationId ?? startingFrom!.id} api={api} live={live} me={me} channel={channel}
+          conversationId={conversationId} startingFrom={conversationId ? null : startingFrom} people={people}
+          channels={bySlug}
+          onStarted={(started) => { setStartingFrom(null); navigate(threadPath(channel.id, started)); }}
+          onClose={() => { setStartingFrom(null); navigate(channelPath(channel.id)); }} />
+      )}
+      {panel === "members" && (
+        <MembersPanel api={api} me={me} workspace={workspace} people={people} onClose={() => setPanel(null)}
+          onChanged={loadPeople} />
+      )}
+      {panel === "plan" && <PlanPanel api={api} workspace={workspace} onClose={() => setPanel(null)} />}
+    </div>
+  );
+}
+
+function memberOf(list: Channel[] | null, id: string): boolean {
+  return list?.find((c) => c.id === id)?.member ?? false;
+}
+
+function upsert(list: Channel[] | null, channel: Channel): Channel[] | null {
+  if (list === null) return list;
+  const others = list.filter((c) => c.id !== channel.id);
+  if (channel.archived_at !== null || (channel.visibility === "private" && !channel.member)) return others;
+  return [...others, channel].sort((a, b) => a.name.localeCompare(b.name));
+}
