@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
   composer, control, createWorkspace, expectAccessible, inviteLink, messageIn, newEmail, newOrganization, post,
-  screenshot, signedIn,
+  screenshot, signedIn, tabTo,
 } from "./helpers";
 
 // The seed's flows, in order, by two people in two browser contexts: Alice signs her organization up and invites
@@ -94,6 +94,44 @@ test("a gateway restart: Bob sees reconnecting, then every message posted meanwh
   const texts = await bob.getByRole("list", { name: "Messages in general" }).getByRole("listitem").allTextContents();
   const positions = meanwhile.map((text) => texts.findIndex((t) => t.includes(text)));
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
+});
+
+test("everything in a channel and a thread works from the keyboard alone", async () => {
+  await bob.getByRole("link", { name: "# general" }).focus();
+  await bob.keyboard.press("Enter");
+  const message = composer(bob, "Message #general");
+  await tabTo(bob, message);
+  await bob.keyboard.type("typed without a mouse");
+  await bob.keyboard.press("Enter");
+  await expect(messageIn(bob, "typed without a mouse")).not.toHaveClass(/sending/);
+
+  const reply = messageIn(bob, "typed without a mouse").getByRole("button", { name: "Reply" });
+  await tabTo(bob, reply, true);
+  await bob.keyboard.press("Enter");
+  const inThread = composer(bob, "Reply in thread");
+  await tabTo(bob, inThread);
+  await bob.keyboard.type("and answered the same way");
+  await bob.keyboard.press("Enter");
+  await expect(messageIn(alice, "typed without a mouse").getByRole("button", { name: "1 reply" })).toBeVisible();
+
+  await tabTo(bob, bob.getByRole("button", { name: "Close thread" }), true);
+  await bob.keyboard.press("Enter");
+  await expect(bob.getByRole("complementary", { name: "Thread" })).toHaveCount(0);
+});
+
+test("an access token is renewed before it expires, and the page keeps working on the new one", async () => {
+  // WebClientIT's issuer gives 80-second tokens; the client renews a minute before expiry.
+  const accessToken = () =>
+    alice.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"));
+      return key ? (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string }).access_token : null;
+    });
+  const before = await accessToken();
+  expect(before).toBeTruthy();
+  await expect.poll(accessToken, { timeout: 45_000, intervals: [1_000] }).not.toBe(before);
+  await post(alice, "Message #general", "sent with a renewed token");
+  await expect(messageIn(bob, "sent with a renewed token")).toBeVisible();
+  expect(await alice.evaluate(() => location.href)).not.toContain("token");
 });
 
 test("every screen passes axe-core: channel, members, plan, sign-in and a refused invite", async ({ browser }) => {

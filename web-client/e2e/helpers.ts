@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -18,6 +18,11 @@ export function newEmail(name: string): string {
 export async function signedIn(browser: Browser, email: string, organization: string, path = "/"): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // The page's own warnings and errors go to the test output, to explain a failure.
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") console.log(`[${email}] ${message.text()}`);
+  });
+  page.on("pageerror", (error) => console.log(`[${email}] ${error.stack ?? error.message}`));
   await page.goto(path);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill(email);
@@ -90,4 +95,13 @@ export async function control(action: string): Promise<void> {
   if (!base) throw new Error("CHAT_CONTROL_URL is not set: run the browser tests through system-tests (WebClientIT)");
   const response = await fetch(`${base}/${action}`, { method: "POST" });
   if (!response.ok) throw new Error(`${action}: ${response.status} ${await response.text()}`);
+}
+
+/** Presses Tab (or Shift+Tab) until {@code target} has the focus: proves it is reachable by keyboard. */
+export async function tabTo(page: Page, target: Locator, backwards = false, presses = 60): Promise<void> {
+  for (let i = 0; i < presses; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`not reachable with ${presses} presses of ${backwards ? "Shift+Tab" : "Tab"}`);
 }

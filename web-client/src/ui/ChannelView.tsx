@@ -18,6 +18,8 @@ export function ChannelView(props: {
   people: People;
   channels: ReadonlyMap<string, Channel>;
   openThread: string | null;
+  /** A private channel's changes (topic, archived) come in its own room. */
+  onChannelChanged: (channel: Channel) => void;
   /** Opens the thread of a root, or starts one on a flat message. */
   onReply: (item: model.TimelineItem) => void;
 }) {
@@ -28,7 +30,10 @@ export function ChannelView(props: {
 
   useRoom(live, channel.member ? `channel:${channel.id}` : null, {
     sync: () => api.timeline(channel.id, null).then((page) => setTimeline((t) => model.withLatestPage(t, page)), setError),
-    event: (event) => setTimeline((t) => model.withEvent(t, event)),
+    event: (event) => {
+      if (event.type === "channel.updated") props.onChannelChanged(event.payload);
+      else setTimeline((t) => model.withEvent(t, event));
+    },
     refused: (_code, message) => setError(new Error(message)),
   });
 

@@ -6,13 +6,17 @@ import { ProblemText } from "./ProblemText";
 
 type Membership = Me["workspaces"][number];
 
-/** The workspace's plan and seats (billing-service); admins upgrade through Stripe Checkout. */
-export function PlanPanel({ api, workspace, onClose }: { api: ChatApi; workspace: Membership; onClose: () => void }) {
+/**
+ * The workspace's plan and seats (billing-service), read again when {@code version} says they may have changed (a
+ * plan change or a member event); admins upgrade through Stripe Checkout.
+ */
+export function PlanPanel(props: { api: ChatApi; workspace: Membership; version: number; onClose: () => void }) {
+  const { api, workspace, version, onClose } = props;
   const [status, setStatus] = useState<BillingStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api.billing(workspace.id).then(setStatus, setError);
-  }, [api, workspace.id]);
+  }, [api, workspace.id, version]);
 
   const upgrade = async () => {
     if (!status) return;

@@ -28,6 +28,8 @@ export function WorkspaceView(props: {
   const [channels, setChannels] = useState<Channel[] | null>(null);
   const [people, setPeople] = useState<People>(new Map());
   const [panel, setPanel] = useState<"members" | "plan" | null>(null);
+  /** Bumped when the plan or the seats in use may have changed, so the plan shown is read again. */
+  const [planVersion, setPlanVersion] = useState(0);
   /** A flat message being replied to: its thread starts with the first reply. */
   const [startingFrom, setStartingFrom] = useState<TimelineItem | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -54,6 +56,7 @@ export function WorkspaceView(props: {
       case "member.invited":
       case "member.joined":
         setPeople((map) => new Map(map).set(event.payload.user_id, event.payload));
+        setPlanVersion((n) => n + 1);
         return;
       case "member.removed":
         setPeople((map) => {
@@ -61,12 +64,20 @@ export function WorkspaceView(props: {
           next.delete(event.payload.user_id);
           return next;
         });
+        setPlanVersion((n) => n + 1);
+        return;
+      case "workspace.plan_changed":
+        setPlanVersion((n) => n + 1);
         return;
       default:
         return;
     }
   };
-  const workspaceRoom = { sync: () => void Promise.all([loadChannels(), loadPeople()]), event: applyEvent };
+  const workspaceRoom = {
+    sync: () => void Promise.all([loadChannels(), loadPeople()]),
+    event: applyEvent,
+    refused: (_code: string, message: string) => setError(new Error(message)),
+  };
   useRoom(live, `workspace:${workspace.id}`, workspaceRoom);
   useRoom(live, `user:${me.user.id}`, workspaceRoom);
 
@@ -102,6 +113,7 @@ export function WorkspaceView(props: {
         onChanged={(changed) => setChannels((list) => upsert(list, changed))} />
       {channel ? (
         <ChannelView key={channel.id} api={api} live={live} me={me} channel={channel} people={people} channels={bySlug}
+          onChannelChanged={(changed) => setChannels((list) => upsert(list, { ...changed, member: channel.member }))}
           openThread={conversationId}
           onReply={(item) => {
             if (item.conversation_id) {
@@ -128,7 +140,9 @@ export function WorkspaceView(props: {
         <MembersPanel api={api} me={me} workspace={workspace} people={people} onClose={() => setPanel(null)}
           onChanged={loadPeople} />
       )}
-      {panel === "plan" && <PlanPanel api={api} workspace={workspace} onClose={() => setPanel(null)} />}
+      {panel === "plan" && (
+        <PlanPanel api={api} workspace={workspace} version={planVersion} onClose={() => setPanel(null)} />
+      )}
     </div>
   );
 }

@@ -23,6 +23,9 @@ import no.nav.security.mock.oauth2.OAuth2Config;
  */
 public final class OidcIssuer {
 
+    /** How long its tokens last unless told otherwise. */
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
+
     /** The issuer id in the URL: {@code http://127.0.0.1:PORT/local}. */
     public static final String ISSUER_ID = "local";
 
@@ -36,7 +39,7 @@ public final class OidcIssuer {
              "loginPagePath": "%s",
              "tokenCallbacks": [{
                 "issuerId": "%s",
-                "tokenExpiry": 3600,
+                "tokenExpiry": %d,
                 "requestMappings": [
                     {"requestParam": "org_id", "match": "*", "claims": {"org_id": "${org_id}", "aud": "${audience}"}},
                     {"requestParam": "grant_type", "match": "authorization_code", "claims": {"aud": "%s"}},
@@ -58,8 +61,14 @@ public final class OidcIssuer {
      * waits until both answer.
      */
     public static ChildProcess startProcess(int port, int directoryPort, Path logFile) {
+        return startProcess(port, directoryPort, DEFAULT_TOKEN_LIFETIME, logFile);
+    }
+
+    /** As {@link #startProcess(int, int, Path)}, issuing tokens that expire after {@code tokenLifetime}. */
+    public static ChildProcess startProcess(int port, int directoryPort, Duration tokenLifetime, Path logFile) {
         ChildProcess process = ChildProcess.start("oidc-issuer", JavaCommand.localStack(OidcIssuer.class,
-                List.of(String.valueOf(port), String.valueOf(directoryPort))), Map.of(), logFile);
+                List.of(String.valueOf(port), String.valueOf(directoryPort),
+                        String.valueOf(tokenLifetime.toSeconds()))), Map.of(), logFile);
         process.awaitHttpOk(issuerUrl(port) + "/.well-known/openid-configuration", Duration.ofSeconds(60));
         process.awaitHttpOk(LocalUserDirectory.url(directoryPort) + "/health", Duration.ofSeconds(10));
         return process;
@@ -78,10 +87,12 @@ public final class OidcIssuer {
         return page.toString();
     }
 
-    /** Entry point of the issuer process: {@code OidcIssuer PORT DIRECTORY_PORT}. */
+    /** Entry point of the issuer process: {@code OidcIssuer PORT DIRECTORY_PORT TOKEN_SECONDS}. */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        String config = CONFIG.formatted(loginPage(), ISSUER_ID, TokenClient.AUDIENCE, TokenClient.AUDIENCE);
+        long tokenSeconds = Long.parseLong(args[2]);
+        String config = CONFIG.formatted(loginPage(), ISSUER_ID, tokenSeconds, TokenClient.AUDIENCE,
+                TokenClient.AUDIENCE);
         MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(config));
         server.start(InetAddress.getLoopbackAddress(), port);
         LocalUserDirectory directory = LocalUserDirectory.start(Integer.parseInt(args[1]));

@@ -184,6 +184,17 @@ class GatewayTest {
     }
 
     @Test
+    void aSocketOpenedBeforeItsUsersAccountWasMadeMaySubscribeOnceItExists() {
+        String newcomer = TestData.newSubject("newcomer");
+        try (ChatSocket socket = connect(newcomer)) {
+            assertEquals("forbidden", socket.subscribeAndAwait("workspace:" + workspace).path("code").asText());
+            // The web client's first REST call makes the account while its socket is already open.
+            UUID account = TestData.user(newcomer);
+            assertEquals("subscribed", socket.subscribeAndAwait("user:" + account).path("type").asText());
+        }
+    }
+
+    @Test
     void theWorkspaceRoomIsForItsActiveMembers() {
         String room = "workspace:" + workspace;
         String carolSubject = TestData.newSubject("carol");

@@ -45,7 +45,7 @@ class BillingScenarioIT {
     static void startSystem() {
         stripe = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         stripe.start();
-        system = new RunningSystem();
+        system = new RunningSystem(BillingScenarioIT.class);
         system.startRelay("outbox-relay");
         gateway = system.startGateway("realtime-gateway");
         billing = system.startBilling(Map.of("STRIPE_API_BASE", stripe.baseUrl(), "STRIPE_SECRET_KEY", "sk_test_system",

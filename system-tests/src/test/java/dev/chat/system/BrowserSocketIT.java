@@ -37,7 +37,7 @@ class BrowserSocketIT {
             exchange.close();
         });
         pages.start();
-        system = new RunningSystem();
+        system = new RunningSystem(BrowserSocketIT.class);
         gateway = system.instance(ChatService.REALTIME_GATEWAY, "gateway-browser",
                 Map.of("ALLOWED_ORIGINS", pageOrigin())).start().wsUrl();
     }

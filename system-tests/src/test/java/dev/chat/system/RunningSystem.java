@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The packaged services running as processes against the test PostgreSQL, Redis and issuer, started as ./run starts
@@ -23,7 +25,7 @@ import java.util.Map;
 public final class RunningSystem implements AutoCloseable {
 
     private final Path root = Repository.root();
-    private final Path logs = Path.of("target", "system-logs");
+    private final Path logs;
     private final Backends backends;
     private final Map<String, String> commonSettings;
     private final List<Instance> instances = new ArrayList<>();
@@ -49,14 +51,6 @@ public final class RunningSystem implements AutoCloseable {
             return process;
         }
 
-        private void deleteLog() {
-            try {
-                Files.deleteIfExists(ChatService.logFile(logs, name));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
         public String httpUrl() {
             return "http://127.0.0.1:" + port;
         }
@@ -65,28 +59,30 @@ public final class RunningSystem implements AutoCloseable {
             return "ws://127.0.0.1:" + port + "/ws";
         }
 
-        /**
-         * Starts the process (again, after it died: then its log goes on in the same file; an earlier test run's
-         * log of the same name is removed at the first start) and waits until it is ready.
-         */
+        /** Starts the process (again, after it died: its log goes on in the same file) and waits until it is ready. */
         public Instance start() {
-            if (process == null) {
-                deleteLog();
-            }
             process = service.start(root, name, port, backends, settings, logs);
             return this;
         }
     }
 
-    public RunningSystem() {
-        this(Map.of());
+    /** @param testClass names the folder of its processes' logs, target/system-logs/{class}, emptied first */
+    public RunningSystem(Class<?> testClass) {
+        this(testClass, Map.of());
     }
 
     /** @param commonSettings settings (environment variables) of every instance */
-    public RunningSystem(Map<String, String> commonSettings) {
+    public RunningSystem(Class<?> testClass, Map<String, String> commonSettings) {
+        this(testClass, commonSettings, TestInfrastructure.get().issuerUrl, TestInfrastructure.get().directoryUrl);
+    }
+
+    /** As {@link #RunningSystem(Class, Map)}, trusting another issuer (and its user directory) than the shared one. */
+    public RunningSystem(Class<?> testClass, Map<String, String> commonSettings, String issuerUrl,
+                         String directoryUrl) {
+        this.logs = emptyFolder(Path.of("target", "system-logs", testClass.getSimpleName()).toAbsolutePath());
         this.commonSettings = Map.copyOf(commonSettings);
         TestInfrastructure infra = TestInfrastructure.get();
-        backends = Backends.of(infra.postgres(), infra.redis().url(), infra.issuerUrl, infra.directoryUrl);
+        backends = Backends.of(infra.postgres(), infra.redis().url(), issuerUrl, directoryUrl);
         api = instance(ChatService.API_SERVICE, "api-service", Map.of()).start();
     }
 
@@ -109,6 +105,26 @@ public final class RunningSystem implements AutoCloseable {
     /** Starts a billing-service with these settings (e.g. its Stripe keys) and returns its base URL. */
     String startBilling(Map<String, String> settings) {
         return instance(ChatService.BILLING_SERVICE, "billing-service", settings).start().httpUrl();
+    }
+
+    /** Where this system's processes log (more processes a test starts may log there too). */
+    public Path logs() {
+        return logs;
+    }
+
+    private static Path emptyFolder(Path folder) {
+        try {
+            if (Files.exists(folder)) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Instance api() {

@@ -54,7 +54,7 @@ class SpineIT {
 
     @BeforeAll
     static void startSystem() {
-        system = new RunningSystem(PRODUCTION_LOGS);
+        system = new RunningSystem(SpineIT.class, PRODUCTION_LOGS);
         firstRelay = system.startRelay("outbox-relay-1");
         gatewayA = system.instance(ChatService.REALTIME_GATEWAY, "realtime-gateway-a", Map.of()).start();
         gatewayB = system.startGateway("realtime-gateway-b");

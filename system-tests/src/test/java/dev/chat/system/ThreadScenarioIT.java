@@ -34,7 +34,7 @@ class ThreadScenarioIT {
 
     @BeforeAll
     static void startSystem() {
-        system = new RunningSystem();
+        system = new RunningSystem(ThreadScenarioIT.class);
         system.startRelay("outbox-relay");
         gateway = system.startGateway("realtime-gateway");
     }

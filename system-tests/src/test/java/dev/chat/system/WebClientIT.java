@@ -8,9 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.chat.local.ChatService;
 import dev.chat.local.ChildProcess;
 import dev.chat.local.FreePorts;
+import dev.chat.local.LocalUserDirectory;
+import dev.chat.local.OidcIssuer;
 import dev.chat.local.WebClientServer;
 import dev.chat.testing.Repository;
-import dev.chat.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,26 +34,35 @@ class WebClientIT {
 
     private static final Path CLIENT = Repository.root().resolve("web-client");
     private static final Duration SUITE_TIMEOUT = Duration.ofMinutes(8);
+    /** The client renews a token a minute before it expires: with these, about 20 s after each sign-in. */
+    private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(80);
 
     static RunningSystem system;
     static RunningSystem.Instance gateway;
     static ChildProcess webClient;
     static HttpServer control;
+    static ChildProcess issuer;
     static int webPort;
 
     @BeforeAll
     static void startSystem() throws IOException {
         webPort = FreePorts.next();
         String webUrl = WebClientServer.url(webPort);
-        system = new RunningSystem(Map.of("CHAT_INVITES_ACCEPT_URL", webUrl + "/invite"));
+        // An issuer of its own, with tokens short-lived enough that the client must renew one during the tests.
+        int issuerPort = FreePorts.next();
+        int directoryPort = FreePorts.next();
+        Path issuerLog = Path.of("target", "system-logs", "WebClientIT-issuer.log").toAbsolutePath();
+        issuer = OidcIssuer.startProcess(issuerPort, directoryPort, TOKEN_LIFETIME, issuerLog);
+        String issuerUrl = OidcIssuer.issuerUrl(issuerPort);
+        system = new RunningSystem(WebClientIT.class, Map.of("CHAT_INVITES_ACCEPT_URL", webUrl + "/invite"),
+                issuerUrl, LocalUserDirectory.url(directoryPort));
         system.startRelay("outbox-relay");
         gateway = system.instance(ChatService.REALTIME_GATEWAY, "realtime-gateway",
                 Map.of("ALLOWED_ORIGINS", WebClientServer.origins(webPort))).start();
         String billing = system.startBilling(Map.of());
         webClient = WebClientServer.start(Repository.root(), webPort,
-                new WebClientServer.Targets(system.apiUrl(), billing, gateway.httpUrl(),
-                        TestInfrastructure.get().issuerUrl),
-                Path.of("target", "system-logs", "web-client.log").toAbsolutePath());
+                new WebClientServer.Targets(system.apiUrl(), billing, gateway.httpUrl(), issuerUrl),
+                system.logs().resolve("web-client.log"));
         control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         control.createContext("/gateway/stop", exchange -> answer(exchange, () -> gateway.process().kill()));
         control.createContext("/gateway/start", exchange -> answer(exchange, gateway::start));
@@ -69,6 +79,9 @@ class WebClientIT {
         }
         if (system != null) {
             system.close();
+        }
+        if (issuer != null) {
+            issuer.stop(Duration.ofSeconds(5));
         }
     }
 

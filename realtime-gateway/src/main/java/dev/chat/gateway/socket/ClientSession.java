@@ -35,7 +35,8 @@ public final class ClientSession implements RoomMember {
     private static final Logger LOG = Logger.getLogger(ClientSession.class);
 
     private final WebSocketConnection connection;
-    private final UUID userId;
+    private final String subject;
+    private volatile UUID userId;
     private final int maxPendingFrames;
     private final SocketMetrics metrics;
     private final Map<String, RoomFeed> rooms = new ConcurrentHashMap<>();
@@ -44,8 +45,10 @@ public final class ClientSession implements RoomMember {
     private volatile long lastHeardNanos = System.nanoTime();
     private CompletionStage<Void> lastCommand = CompletableFuture.completedFuture(null);
 
-    ClientSession(WebSocketConnection connection, UUID userId, int maxPendingFrames, SocketMetrics metrics) {
+    ClientSession(WebSocketConnection connection, String subject, UUID userId, int maxPendingFrames,
+                  SocketMetrics metrics) {
         this.connection = connection;
+        this.subject = subject;
         this.userId = userId;
         this.maxPendingFrames = maxPendingFrames;
         this.metrics = metrics;
@@ -55,9 +58,22 @@ public final class ClientSession implements RoomMember {
         return connection.id();
     }
 
-    /** The user's id, or null when the token's subject has no account (every subscription is then refused). */
+    /**
+     * The user's id, or null while the token's subject has no account: a new user's first socket may open before
+     * their first REST call has made it (subscribing looks again, {@link #knownAs}).
+     */
     UUID userId() {
         return userId;
+    }
+
+    /** The token's subject, to look the account up again while it is not known. */
+    String subject() {
+        return subject;
+    }
+
+    /** The account the subject turned out to have, once made. */
+    void knownAs(UUID user) {
+        userId = user;
     }
 
     /** The rooms this socket holds or is being subscribed to. */

@@ -71,7 +71,8 @@ public class ProtocolHandler {
             return connection.close(refused);
         }
         return authorizer.userIdForSubject(subject).invoke(userId -> sessions.put(connection.id(),
-                new ClientSession(connection, userId.orElse(null), maxPendingFrames, metrics))).replaceWithVoid();
+                new ClientSession(connection, subject, userId.orElse(null), maxPendingFrames, metrics)))
+                .replaceWithVoid();
     }
 
     void receive(WebSocketConnection connection, String text) {
@@ -194,6 +195,14 @@ public class ProtocolHandler {
         session.enqueue(() -> command.apply(room.get()));
     }
 
+    /** The socket's account, looked up again while its subject had none (it may have been made since). */
+    private Uni<Optional<UUID>> account(ClientSession session) {
+        if (session.userId() != null) {
+            return Uni.createFrom().item(Optional.of(session.userId()));
+        }
+        return authorizer.userIdForSubject(session.subject()).invoke(found -> found.ifPresent(session::knownAs));
+    }
+
     /**
      * Authorizes, joins the room (live frames held back meanwhile), reads its position and, with {@code since}, what
      * the client missed; answers {@code subscribed}, then the missed frames, then the live ones past them
@@ -201,8 +210,8 @@ public class ProtocolHandler {
      */
     private CompletionStage<Void> subscribe(ClientSession session, Room room, ClientFrame.Since since) {
         String name = room.toString();
-        UUID userId = session.userId();
-        Uni<Boolean> allowed = userId == null ? Uni.createFrom().item(false) : authorizer.maySubscribe(userId, room);
+        Uni<Boolean> allowed = account(session).chain(userId -> userId.isEmpty() ? Uni.createFrom().item(false)
+                : authorizer.maySubscribe(userId.get(), room));
         return allowed.subscribeAsCompletionStage().thenCompose(permitted -> {
             if (!permitted) {
                 metrics.subscriptionRefused();

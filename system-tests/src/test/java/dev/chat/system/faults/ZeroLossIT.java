@@ -52,7 +52,7 @@ class ZeroLossIT {
 
     @BeforeAll
     static void startSystem() throws IOException {
-        system = new RunningSystem();
+        system = new RunningSystem(ZeroLossIT.class);
         relays = List.of(system.instance(ChatService.OUTBOX_RELAY, "relay-1", Map.of()).start(),
                 system.instance(ChatService.OUTBOX_RELAY, "relay-2", Map.of()).start());
         gatewayA = system.instance(ChatService.REALTIME_GATEWAY, "gateway-a", GATEWAY).start();

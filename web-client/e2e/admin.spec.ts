@@ -1,0 +1,89 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createWorkspace, inviteLink, messageIn, newEmail, newOrganization, signedIn } from "./helpers";
+
+// What an admin and members do besides talking: private channels, joining and leaving, reading back a long channel,
+// email invites and their revocation, removing a member.
+test.describe.configure({ mode: "serial" });
+
+const organization = newOrganization();
+const bobEmail = newEmail("bob");
+let alice: Page;
+let bob: Page;
+
+test.beforeAll(async ({ browser }) => {
+  alice = await signedIn(browser, newEmail("alice"), organization);
+  await createWorkspace(alice, "Private Matters");
+  bob = await signedIn(browser, bobEmail, organization, await inviteLink(alice));
+  await expect(bob.getByRole("heading", { name: "# general" })).toBeVisible();
+});
+
+test("a private channel is seen by its members only", async () => {
+  await alice.getByRole("textbox", { name: "New channel" }).fill("leadership");
+  await alice.getByRole("checkbox", { name: "Private" }).check();
+  await alice.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(alice.getByRole("heading", { name: "🔒 leadership" })).toBeVisible();
+  await alice.getByRole("textbox", { name: "New channel" }).fill("random");
+  await alice.getByRole("button", { name: "Create", exact: true }).click();
+
+  // The public one reaches Bob live; the private one never does, not even after a reload.
+  await expect(bob.getByRole("button", { name: "Join random" })).toBeVisible();
+  await bob.reload();
+  await expect(bob.getByRole("button", { name: "Join random" })).toBeVisible();
+  await expect(bob.getByText("leadership")).toHaveCount(0);
+});
+
+test("a member joins and leaves a public channel", async () => {
+  await bob.getByRole("button", { name: "Join random" }).click();
+  await expect(bob.getByRole("heading", { name: "# random" })).toBeVisible();
+  await bob.getByRole("button", { name: "Leave random" }).click();
+  await expect(bob.getByRole("button", { name: "Join random" })).toBeVisible();
+  await expect(bob.getByRole("link", { name: "# random" })).toHaveCount(0);
+});
+
+test("a long channel shows its newest page, and older messages on demand above it", async () => {
+  await alice.getByRole("link", { name: "# general" }).click();
+  const channelId = new URL(alice.url()).pathname.split("/")[2]!;
+  // 55 messages through the API with Alice's own token: more than a page (50).
+  await alice.evaluate(async (channel) => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"))!;
+    const token = (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string }).access_token;
+    for (let i = 1; i <= 55; i++) {
+      const response = await fetch("/api/messages", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ channel_id: channel, content: `history ${String(i).padStart(3, "0")}`,
+          client_msg_id: crypto.randomUUID() }),
+      });
+      if (!response.ok) throw new Error(`message ${i}: ${response.status}`);
+    }
+  }, channelId);
+  await alice.reload();
+  await expect(messageIn(alice, "history 055")).toBeVisible();
+  await expect(messageIn(alice, "history 001")).toHaveCount(0);
+  await alice.getByRole("button", { name: "Show older messages" }).click();
+  await expect(messageIn(alice, "history 001")).toBeVisible();
+  const texts = await alice.getByRole("list", { name: "Messages in general" }).getByRole("listitem").allTextContents();
+  const numbers = texts.map((t) => /history (\d{3})/.exec(t)?.[1]).filter((n): n is string => n !== undefined);
+  expect(numbers).toEqual(Array.from({ length: 55 }, (_, i) => String(i + 1).padStart(3, "0")));
+});
+
+test("an email invite is pending until revoked", async () => {
+  const carol = newEmail("carol");
+  await alice.getByRole("button", { name: "Members" }).click();
+  const members = alice.getByRole("complementary", { name: "Members" });
+  await members.getByRole("textbox", { name: "Email" }).fill(carol);
+  await members.getByRole("button", { name: "Send invite" }).click();
+  await expect(members.getByRole("status")).toHaveText(`Invite sent to ${carol}.`);
+  const pending = members.getByRole("list", { name: "Pending invites" }).getByRole("listitem").filter({ hasText: carol });
+  await expect(pending).toHaveCount(1);
+  await pending.getByRole("button", { name: "Revoke" }).click();
+  await expect(pending).toHaveCount(0);
+});
+
+test("a removed member loses the workspace", async () => {
+  const members = alice.getByRole("complementary", { name: "Members" });
+  await members.getByRole("button", { name: `Remove ${bobEmail}` }).click();
+  await expect(members.getByText(bobEmail)).toHaveCount(0);
+  await bob.reload();
+  await expect(bob.getByRole("heading", { name: "No workspace yet" })).toBeVisible();
+});
