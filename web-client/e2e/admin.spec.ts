@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createWorkspace, inviteLink, messageIn, newEmail, newOrganization, signedIn } from "./helpers";
+import { createWorkspace, inviteLink, messageIn, newEmail, newOrganization, openMembers, signedIn } from "./helpers";
 
 // What an admin and members do besides talking: private channels, joining and leaving, reading back a long channel,
 // email invites and their revocation, removing a member.
@@ -69,7 +69,7 @@ test("a long channel shows its newest page, and older messages on demand above i
 
 test("an email invite is pending until revoked", async () => {
   const carol = newEmail("carol");
-  await alice.getByRole("button", { name: "Members" }).click();
+  await openMembers(alice);
   const members = alice.getByRole("complementary", { name: "Members" });
   await members.getByRole("textbox", { name: "Email" }).fill(carol);
   await members.getByRole("button", { name: "Send invite" }).click();
@@ -80,7 +80,24 @@ test("an email invite is pending until revoked", async () => {
   await expect(pending).toHaveCount(0);
 });
 
+test("a link for one use refuses the second person, and a revoked link everyone, in words", async ({ browser }) => {
+  const once = await inviteLink(alice, "1");
+  const carol = await signedIn(browser, newEmail("carol"), organization, once);
+  await expect(carol.getByRole("heading", { name: "# general" })).toBeVisible();
+  const dave = await signedIn(browser, newEmail("dave"), organization, once);
+  await expect(dave.getByRole("alert")).toHaveText(/used as many times as it allows/);
+
+  const revoked = await inviteLink(alice);
+  await openMembers(alice);
+  const pending = alice.getByRole("list", { name: "Pending invites" }).getByRole("listitem");
+  await pending.filter({ hasText: "Link (0 used)" }).getByRole("button", { name: "Revoke" }).click();
+  await expect(pending.filter({ hasText: "Link (0 used)" })).toHaveCount(0);
+  await dave.goto(revoked);
+  await expect(dave.getByRole("alert")).toHaveText(/This invite was revoked/);
+});
+
 test("a removed member loses the workspace", async () => {
+  await openMembers(alice);
   const members = alice.getByRole("complementary", { name: "Members" });
   await members.getByRole("button", { name: `Remove ${bobEmail}` }).click();
   await expect(members.getByText(bobEmail)).toHaveCount(0);

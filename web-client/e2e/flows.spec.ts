@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
-  composer, control, createWorkspace, expectAccessible, inviteLink, messageIn, newEmail, newOrganization, post,
-  screenshot, signedIn, tabTo,
+  composer, control, createWorkspace, expectAccessible, inviteLink, messageIn, newEmail, newOrganization, openMembers,
+  post, screenshot, signedIn, tabTo,
 } from "./helpers";
 
 // The seed's flows, in order, by two people in two browser contexts: Alice signs her organization up and invites
@@ -137,7 +137,7 @@ test("an access token is renewed before it expires, and the page keeps working o
 test("every screen passes axe-core: channel, members, plan, sign-in and a refused invite", async ({ browser }) => {
   await expectAccessible(alice, "channel");
   await screenshot(alice, "channel");
-  await alice.getByRole("button", { name: "Members" }).click();
+  await openMembers(alice);
   await expect(alice.getByRole("complementary", { name: "Members" }).getByText(bobEmail)).toBeVisible();
   await expectAccessible(alice, "members");
   await screenshot(alice, "members");

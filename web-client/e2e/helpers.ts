@@ -39,13 +39,20 @@ export async function createWorkspace(page: Page, name: string): Promise<void> {
   await expect(page.getByRole("heading", { name: "# general" })).toBeVisible();
 }
 
-/** An admin makes an invite link in the Members panel; returns it. */
-export async function inviteLink(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "Members" }).click();
+/** An admin makes an invite link in the Members panel (usable {@code uses} times, default unlimited); returns it. */
+export async function inviteLink(page: Page, uses = "Unlimited"): Promise<string> {
+  await openMembers(page);
+  await page.getByRole("combobox", { name: "Uses" }).selectOption({ label: uses });
   await page.getByRole("button", { name: "Create an invite link" }).click();
   const url = (await page.locator(".invite-url").textContent()) ?? "";
   await page.getByRole("button", { name: "Close members" }).click();
   return url;
+}
+
+/** Opens the Members panel unless it is open. */
+export async function openMembers(page: Page): Promise<void> {
+  const toggle = page.getByRole("button", { name: "Members", exact: true });
+  if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
 }
 
 export function composer(page: Page, label: string) {

@@ -57,9 +57,10 @@ export class ChatApi {
   invites = (workspaceId: string) =>
     call(this.token, z.array(Invite), "GET", `/api/workspaces/${workspaceId}/invites`);
 
-  /** An email invite when {@code email} is given, else a link. */
-  createInvite = (workspaceId: string, email: string | null) =>
-    call(this.token, InviteCreated, "POST", `/api/workspaces/${workspaceId}/invites`, email ? { email } : {});
+  /** An email invite when {@code email} is given, else a link, usable {@code maxUses} times (null: unlimited). */
+  createInvite = (workspaceId: string, invite: { email: string } | { maxUses: number | null }) =>
+    call(this.token, InviteCreated, "POST", `/api/workspaces/${workspaceId}/invites`,
+      "email" in invite ? { email: invite.email } : invite.maxUses === null ? {} : { max_uses: invite.maxUses });
 
   revokeInvite = (workspaceId: string, inviteId: string) =>
     send(this.token, "DELETE", `/api/workspaces/${workspaceId}/invites/${inviteId}`);

@@ -7,6 +7,11 @@ import { navigate } from "./router";
  * /invite#<token>: accepts the invite as the signed-in user. The token is read from the fragment, which browsers never
  * send to a server, and posted in a request body; it is then dropped from the address bar.
  */
+// Another invite link pasted into this tab changes only the fragment, which loads nothing: start over with it.
+window.addEventListener("hashchange", () => {
+  if (location.pathname === "/invite" && location.hash.length > 1) location.reload();
+});
+
 export function AcceptInvite({ api, onAccepted }: { api: ChatApi; onAccepted: () => void }) {
   const token = useRef(location.hash.slice(1));
   const [error, setError] = useState<unknown>(null);

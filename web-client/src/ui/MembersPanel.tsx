@@ -21,6 +21,7 @@ export function MembersPanel(props: {
   const [invites, setInvites] = useState<Invite[]>([]);
   const [created, setCreated] = useState<InviteCreated | null>(null);
   const [email, setEmail] = useState("");
+  const [maxUses, setMaxUses] = useState("");
   const [error, setError] = useState<unknown>(null);
 
   const loadInvites = useCallback(() => {
@@ -41,7 +42,8 @@ export function MembersPanel(props: {
   const invite = (event: FormEvent, byEmail: boolean) => {
     event.preventDefault();
     void act(async () => {
-      setCreated(await api.createInvite(workspace.id, byEmail ? email.trim() : null));
+      setCreated(await api.createInvite(workspace.id,
+        byEmail ? { email: email.trim() } : { maxUses: maxUses === "" ? null : Number(maxUses) }));
       setEmail("");
     });
   };
@@ -70,6 +72,14 @@ export function MembersPanel(props: {
         <section aria-labelledby="invite-title">
           <h3 id="invite-title">Invite people</h3>
           <form onSubmit={(e) => invite(e, false)}>
+            <label htmlFor="invite-uses">Uses</label>
+            <select id="invite-uses" value={maxUses} onChange={(e) => setMaxUses(e.target.value)}>
+              <option value="">Unlimited</option>
+              <option value="1">1</option>
+              <option value="5">5</option>
+              <option value="25">25</option>
+              <option value="100">100</option>
+            </select>
             <button type="submit">Create an invite link</button>
           </form>
           <form onSubmit={(e) => invite(e, true)}>
