@@ -96,6 +96,22 @@ test("a link for one use refuses the second person, and a revoked link everyone,
   await expect(dave.getByRole("alert")).toHaveText(/This invite was revoked/);
 });
 
+test("a new topic and an archived channel reach the others live", async () => {
+  await bob.getByRole("link", { name: "# general" }).click();
+  await alice.getByRole("link", { name: "# general" }).click();
+  await alice.getByRole("button", { name: "Edit topic" }).click();
+  await alice.getByRole("textbox", { name: "Topic" }).fill("Launch week");
+  await alice.getByRole("button", { name: "Save topic" }).click();
+  await expect(bob.getByText("Launch week")).toBeVisible();
+
+  await alice.getByRole("link", { name: "# random" }).click();
+  alice.once("dialog", (dialog) => void dialog.accept());
+  await alice.getByRole("button", { name: "Archive channel" }).click();
+  await expect(alice.getByRole("link", { name: "# random" })).toHaveCount(0);
+  await expect(alice.getByRole("heading", { name: "# general" })).toBeVisible();
+  await expect(bob.getByRole("button", { name: "Join random" })).toHaveCount(0);
+});
+
 test("a removed member loses the workspace", async () => {
   await openMembers(alice);
   const members = alice.getByRole("complementary", { name: "Members" });

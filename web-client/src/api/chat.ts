@@ -34,6 +34,12 @@ export class ChatApi {
 
   leaveChannel = (channelId: string) => send(this.token, "POST", `/api/channels/${channelId}/leave`);
 
+  setTopic = (channelId: string, topic: string) =>
+    call(this.token, Channel, "PATCH", `/api/channels/${channelId}`, { topic });
+
+  /** Admins and the channel's creator; #general cannot be archived. */
+  archiveChannel = (channelId: string) => call(this.token, Channel, "POST", `/api/channels/${channelId}/archive`);
+
   /** A page of the channel's timeline, newest first. */
   timeline = (channelId: string, cursor: string | null) =>
     call(this.token, TimelinePage, "GET", `/api/channels/${channelId}/messages${query({ cursor })}`);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { ChatApi } from "../api/chat";
 import type { Channel, Me } from "../generated/schemas";
 import type { LiveConnection } from "../live/connection";
@@ -6,6 +6,7 @@ import * as model from "../model/timeline";
 import { authorName, MessageText, Time } from "./MessageText";
 import { Composer } from "./Composer";
 import { ProblemText } from "./ProblemText";
+import { navigate } from "./router";
 import { useRoom } from "./useRoom";
 import type { People } from "./WorkspaceView";
 
@@ -69,7 +70,7 @@ export function ChannelView(props: {
   return (
     <main className="channel" aria-labelledby="channel-title">
       <h2 id="channel-title">{channel.visibility === "private" ? "🔒 " : "# "}{channel.name}</h2>
-      {channel.topic && <p className="topic">{channel.topic}</p>}
+      <ChannelDetails api={api} channel={channel} onChanged={props.onChannelChanged} onError={setError} />
       <ol className="timeline" aria-label={`Messages in ${channel.name}`} aria-busy={!timeline.loaded}>
         {timeline.olderCursor !== null && (
           <li className="older">
@@ -116,6 +117,55 @@ function ThreadLink(props: { item: model.TimelineItem; open: string | null; onOp
         {label}
       </button>
       {count > 0 && item.last_reply_at && <> · last reply <Time at={item.last_reply_at} /></>}
+    </p>
+  );
+}
+
+/** The topic, editable by the channel's members, and archiving (admins and the creator; the server decides). */
+function ChannelDetails(props: {
+  api: ChatApi;
+  channel: Channel;
+  onChanged: (channel: Channel) => void;
+  onError: (error: unknown) => void;
+}) {
+  const { api, channel } = props;
+  const [editing, setEditing] = useState(false);
+  const [topic, setTopic] = useState(channel.topic);
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    api.setTopic(channel.id, topic.trim()).then((changed) => {
+      props.onChanged(changed);
+      setEditing(false);
+    }, props.onError);
+  };
+  const archive = () => {
+    if (!confirm(`Archive #${channel.slug}? It will take no new messages.`)) return;
+    api.archiveChannel(channel.id).then((archived) => {
+      props.onChanged(archived);
+      navigate("/");
+    }, props.onError);
+  };
+  if (editing) {
+    return (
+      <form className="topic" onSubmit={save}>
+        <label htmlFor="channel-topic">Topic</label>
+        <input id="channel-topic" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={250} autoFocus />
+        <button type="submit">Save topic</button>
+        <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+      </form>
+    );
+  }
+  return (
+    <p className="topic">
+      {channel.topic || "No topic"}{" "}
+      {channel.member && (
+        <button type="button" className="quiet" onClick={() => { setTopic(channel.topic); setEditing(true); }}>
+          Edit topic
+        </button>
+      )}
+      {channel.member && channel.slug !== "general" && (
+        <button type="button" className="quiet" onClick={archive}>Archive channel</button>
+      )}
     </p>
   );
 }

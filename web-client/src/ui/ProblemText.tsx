@@ -12,6 +12,9 @@ const WORDS: Record<string, string> = {
   workspace_exists: "Your organization already has a workspace. Ask one of its admins for an invite.",
   channel_exists: "A channel with this name exists already.",
   channel_archived: "This channel is archived; it takes no new messages.",
+  channel_protected: "#general is where everyone meets: it cannot be archived.",
+  admin_required: "Only an admin (or, for a channel, the person who created it) can do that.",
+  not_in_channel: "Join the channel first.",
   try_again: "The server was busy; try again.",
 };
 
