@@ -49,8 +49,8 @@ export function ChannelView(props: {
     api.timeline(channel.id, timeline.olderCursor).then((page) => setTimeline((t) => model.withOlderPage(t, page)), setError);
   };
 
-  const send = (content: string, clientMsgId = crypto.randomUUID()) => {
-    setTimeline((t) => model.withSending(t, clientMsgId, content, me.user.id, new Date()));
+  /** Posts a message shown as being sent; the answer settles it. A retry reuses its client_msg_id: stored once. */
+  const deliver = (clientMsgId: string, content: string) => {
     api.post({ channel_id: channel.id, content, client_msg_id: clientMsgId }).then(
       (message) => setTimeline((t) => model.confirmed(t, clientMsgId, message)),
       (failure) => {
@@ -59,12 +59,14 @@ export function ChannelView(props: {
       },
     );
   };
+  const send = (content: string) => {
+    const clientMsgId = crypto.randomUUID();
+    setTimeline((t) => model.withSending(t, clientMsgId, content, me.user.id, new Date()));
+    deliver(clientMsgId, content);
+  };
   const retry = (entry: model.Entry) => {
     setTimeline((t) => model.retrying(t, entry.clientMsgId!));
-    api.post({ channel_id: channel.id, content: entry.item.content, client_msg_id: entry.clientMsgId! }).then(
-      (message) => setTimeline((t) => model.confirmed(t, entry.clientMsgId!, message)),
-      () => setTimeline((t) => model.failed(t, entry.clientMsgId!)),
-    );
+    deliver(entry.clientMsgId!, entry.item.content);
   };
 
   return (
@@ -97,7 +99,7 @@ export function ChannelView(props: {
       </ol>
       {error !== null && <ProblemText error={error} />}
       {channel.member ? (
-        <Composer label={`Message #${channel.slug}`} channels={props.channels} onSend={(content) => send(content)} />
+        <Composer label={`Message #${channel.slug}`} channels={props.channels} onSend={send} />
       ) : (
         <p>Join this channel to post in it.</p>
       )}

@@ -2,7 +2,10 @@ import type { Channel } from "../generated/schemas";
 import type { People } from "./WorkspaceView";
 import { channelPath, navigate } from "./router";
 
-/** A message's words, with #channel tags as links to the channels the reader can see. */
+/**
+ * A message's words, with #channel tags as links to the channels the reader can see. Display only: which tags share
+ * a thread is the server's rule (common-model's ChannelTags, which also skips code and URLs), not this pattern's.
+ */
 export function MessageText({ content, channels }: { content: string; channels: ReadonlyMap<string, Channel> }) {
   const parts = content.split(/(#[a-z0-9][a-z0-9_-]*)/g);
   return (

@@ -90,6 +90,8 @@ export function WorkspaceView(props: {
       if (general) navigate(channelPath(general.id));
     }
   }, [channels, channel]);
+  // A flat message's new thread belongs to the channel it was started in: another channel or a thread replaces it.
+  const replyingTo = !conversationId && startingFrom?.channel_id === channel?.id ? startingFrom : null;
   const bySlug = useMemo(() => new Map((channels ?? []).map((c) => [c.slug, c])), [channels]);
 
   return (
@@ -129,9 +131,9 @@ export function WorkspaceView(props: {
           {channels !== null && <p>Join a channel to start.</p>}
         </main>
       )}
-      {channel && (conversationId || startingFrom) && (
-        <ThreadPane key={conversationId ?? startingFrom!.id} api={api} live={live} me={me} channel={channel}
-          conversationId={conversationId} startingFrom={conversationId ? null : startingFrom} people={people}
+      {channel && (conversationId || replyingTo) && (
+        <ThreadPane key={conversationId ?? replyingTo!.id} api={api} live={live} me={me} channel={channel}
+          conversationId={conversationId} startingFrom={replyingTo} people={people}
           channels={bySlug}
           onStarted={(started) => { setStartingFrom(null); navigate(threadPath(channel.id, started)); }}
           onClose={() => { setStartingFrom(null); navigate(channelPath(channel.id)); }} />

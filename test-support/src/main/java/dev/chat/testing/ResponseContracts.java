@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 
@@ -58,7 +59,7 @@ public final class ResponseContracts implements Filter, QuarkusTestBeforeClassCa
             one("GET", "/api/billing", "billing-status.json"),
             one("POST", "/api/billing/(checkout|portal)", "billing-redirect.json"));
 
-    private static volatile boolean installed;
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
     private static Route one(String method, String path, String schema) {
         return new Route(method, Pattern.compile(path), schema, false);
@@ -70,13 +71,8 @@ public final class ResponseContracts implements Filter, QuarkusTestBeforeClassCa
 
     @Override
     public void beforeClass(Class<?> testClass) {
-        if (!installed) {
-            synchronized (ResponseContracts.class) {
-                if (!installed) {
-                    RestAssured.filters(new ResponseContracts());
-                    installed = true;
-                }
-            }
+        if (INSTALLED.compareAndSet(false, true)) {
+            RestAssured.filters(new ResponseContracts());
         }
     }
 
