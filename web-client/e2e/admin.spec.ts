@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createWorkspace, inviteLink, messageIn, newEmail, newOrganization, openMembers, signedIn } from "./helpers";
+import { closeWindows, control, createWorkspace, inviteLink, messageIn, newEmail, newOrganization, openMembers, signedIn } from "./helpers";
 
 // What an admin and members do besides talking: private channels, joining and leaving, reading back a long channel,
-// email invites and their revocation, removing a member.
+// email invites (revoked, opened by someone else, expired), removing a member.
 test.describe.configure({ mode: "serial" });
 
 const organization = newOrganization();
@@ -10,6 +10,7 @@ const bobEmail = newEmail("bob");
 let alice: Page;
 let bob: Page;
 
+test.afterAll(closeWindows);
 test.beforeAll(async ({ browser }) => {
   alice = await signedIn(browser, newEmail("alice"), organization);
   await createWorkspace(alice, "Private Matters");
@@ -67,17 +68,37 @@ test("a long channel shows its newest page, and older messages on demand above i
   expect(numbers).toEqual(Array.from({ length: 55 }, (_, i) => String(i + 1).padStart(3, "0")));
 });
 
-test("an email invite is pending until revoked", async () => {
-  const carol = newEmail("carol");
+/** Alice invites {@code email} from the Members panel, which stays open. */
+async function emailInvite(email: string) {
   await openMembers(alice);
   const members = alice.getByRole("complementary", { name: "Members" });
-  await members.getByRole("textbox", { name: "Email" }).fill(carol);
+  await members.getByRole("textbox", { name: "Email" }).fill(email);
   await members.getByRole("button", { name: "Send invite" }).click();
-  await expect(members.getByRole("status")).toHaveText(`Invite sent to ${carol}.`);
+  await expect(members.getByRole("status")).toHaveText(`Invite sent to ${email}.`);
+  return members;
+}
+
+test("an email invite is pending until revoked", async () => {
+  const carol = newEmail("carol");
+  const members = await emailInvite(carol);
   const pending = members.getByRole("list", { name: "Pending invites" }).getByRole("listitem").filter({ hasText: carol });
   await expect(pending).toHaveCount(1);
   await pending.getByRole("button", { name: "Revoke" }).click();
   await expect(pending).toHaveCount(0);
+});
+
+test("an email invite opened by someone else, or after it expired, is refused in words", async ({ browser }) => {
+  const carolEmail = newEmail("carol");
+  await emailInvite(carolEmail);
+  await alice.getByRole("button", { name: "Close members" }).click();
+  const mail = await control<{ link: string }>("mail/latest", { to: carolEmail });
+  const link = mail?.link ?? "";
+
+  const dave = await signedIn(browser, newEmail("dave"), organization, link);
+  await expect(dave.getByRole("alert")).toHaveText(/This invite was sent to another email address/);
+  await control("invites/expire", { token: new URL(link).hash.slice(1) });
+  const carol = await signedIn(browser, carolEmail, organization, link);
+  await expect(carol.getByRole("alert")).toHaveText(/This invite has expired/);
 });
 
 test("a link for one use refuses the second person, and a revoked link everyone, in words", async ({ browser }) => {

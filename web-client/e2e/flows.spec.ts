@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
-  composer, control, createWorkspace, expectAccessible, inviteLink, messageIn, newEmail, newOrganization, openMembers,
-  post, screenshot, signedIn, tabTo,
+  closeWindows, composer, control, createWorkspace, expectAccessible, inviteLink, messageIn, newEmail, newOrganization,
+  newWindow, openMembers, post, screenshot, signedIn, tabTo,
 } from "./helpers";
 
 // The seed's flows, in order, by two people in two browser contexts: Alice signs her organization up and invites
@@ -14,6 +14,7 @@ const bobEmail = newEmail("bob");
 const ROOT = "Shall we ship on Friday?";
 let alice: Page;
 let bob: Page;
+test.afterAll(closeWindows);
 
 test("the first user of an organization creates its workspace; an invite link brings the second in", async ({ browser }) => {
   alice = await signedIn(browser, aliceEmail, organization);
@@ -150,7 +151,7 @@ test("every screen passes axe-core: channel, members, plan, sign-in and a refuse
   await expectAccessible(alice, "plan");
   await screenshot(alice, "plan");
 
-  const stranger = await (await browser.newContext()).newPage();
+  const stranger = await newWindow(browser);
   await stranger.goto("/");
   await expectAccessible(stranger, "sign-in");
   await screenshot(stranger, "sign-in");

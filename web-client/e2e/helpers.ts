@@ -1,9 +1,7 @@
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-
-const WEB_ORIGIN = new URL(process.env.CHAT_WEB_URL ?? "http://127.0.0.1:3000").origin;
 
 /** A new organization for each test file, so tests never see each other's workspaces. */
 export function newOrganization(): string {
@@ -14,21 +12,36 @@ export function newEmail(name: string): string {
   return `${name}.${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
+const contexts = new Set<BrowserContext>();
+
+/** A browser context (a person's own window) that {@link closeWindows} closes. */
+export async function newWindow(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.add(context);
+  return context.newPage();
+}
+
+/** Closes the windows a spec file opened, so their sockets do not outlive it (run it in test.afterAll). */
+export async function closeWindows(): Promise<void> {
+  await Promise.all([...contexts].map((context) => context.close()));
+  contexts.clear();
+}
+
 /** Signs in through the issuer's page (authorization code with PKCE) in a context of its own. */
 export async function signedIn(browser: Browser, email: string, organization: string, path = "/"): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const page = await newWindow(browser);
   // The page's own warnings and errors go to the test output, to explain a failure.
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") console.log(`[${email}] ${message.text()}`);
   });
   page.on("pageerror", (error) => console.log(`[${email}] ${error.stack ?? error.message}`));
   await page.goto(path);
+  const origin = new URL(page.url()).origin;
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Organization").fill(organization);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.origin === WEB_ORIGIN && url.pathname !== "/signed-in");
+  await page.waitForURL((url) => url.origin === origin && url.pathname !== "/signed-in");
   return page;
 }
 
@@ -96,12 +109,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
-/** The test harness's control endpoint (WebClientIT): restarts parts of the system. */
-export async function control(action: string): Promise<void> {
+/**
+ * The test harness's control endpoint (WebClientIT): restarts parts of the system, plays Stripe's part of a payment,
+ * reads the invite emails, lets an invite expire. Returns the harness's answer, if any.
+ */
+export async function control<T = unknown>(action: string, body?: object): Promise<T | null> {
   const base = process.env.CHAT_CONTROL_URL;
   if (!base) throw new Error("CHAT_CONTROL_URL is not set: run the browser tests through system-tests (WebClientIT)");
-  const response = await fetch(`${base}/${action}`, { method: "POST" });
+  const response = await fetch(`${base}/${action}`, { method: "POST", body: JSON.stringify(body ?? {}) });
   if (!response.ok) throw new Error(`${action}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : ((await response.json()) as T);
 }
 
 /** Presses Tab (or Shift+Tab) until {@code target} has the focus: proves it is reachable by keyboard. */

@@ -79,6 +79,9 @@ export class ChatApi {
 
   checkout = (workspaceId: string, seats: number) =>
     call(this.token, BillingRedirect, "POST", "/api/billing/checkout", { workspace_id: workspaceId, seats });
+
+  portal = (workspaceId: string) =>
+    call(this.token, BillingRedirect, "POST", "/api/billing/portal", { workspace_id: workspaceId });
 }
 
 function query(parameters: Record<string, string | null>): string {

@@ -5,29 +5,41 @@ import { PaneHeader } from "./PaneHeader";
 import { ProblemText } from "./ProblemText";
 
 type Membership = Me["workspaces"][number];
+export type CheckoutOutcome = "success" | "cancelled" | null;
+
+/** What Stripe's return address (/billing?checkout=…) says about the checkout the admin comes back from. */
+export function checkoutOutcome(search: string): { checkout: CheckoutOutcome } {
+  const checkout = new URLSearchParams(search).get("checkout");
+  return { checkout: checkout === "success" || checkout === "cancelled" ? checkout : null };
+}
 
 /**
  * The workspace's plan and seats (billing-service), read again when {@code version} says they may have changed (a
- * plan change or a member event); admins upgrade through Stripe Checkout.
+ * plan change or a member event); admins upgrade through Stripe Checkout and manage a subscription in Stripe's portal.
  */
-export function PlanPanel(props: { api: ChatApi; workspace: Membership; version: number; onClose: () => void }) {
-  const { api, workspace, version, onClose } = props;
+export function PlanPanel(props: {
+  api: ChatApi;
+  workspace: Membership;
+  version: number;
+  checkout: CheckoutOutcome;
+  onClose: () => void;
+}) {
+  const { api, workspace, version, checkout, onClose } = props;
   const [status, setStatus] = useState<BillingStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api.billing(workspace.id).then(setStatus, setError);
   }, [api, workspace.id, version]);
 
-  const upgrade = async () => {
-    if (!status) return;
+  const goToStripe = async (redirect: () => Promise<{ url: string }>) => {
     setError(null);
     try {
-      const checkout = await api.checkout(workspace.id, Math.max(status.seats_used, status.seat_limit));
-      location.assign(checkout.url);
+      location.assign((await redirect()).url);
     } catch (failure) {
       setError(failure);
     }
   };
+  const admin = workspace.role === "admin";
 
   return (
     <aside className="panel" aria-labelledby="plan-title">
@@ -41,10 +53,25 @@ export function PlanPanel(props: { api: ChatApi; workspace: Membership; version:
           {status.subscription_status && (<><dt>Subscription</dt><dd>{status.subscription_status}</dd></>)}
         </dl>
       )}
-      {workspace.role === "admin" && status?.plan_tier === "free" && (
-        <button type="button" onClick={() => void upgrade()}>Upgrade to Pro</button>
+      {status && checkout && (
+        <p role="status">{checkoutWords(checkout, status.plan_tier === "pro")}</p>
+      )}
+      {admin && status?.plan_tier === "free" && (
+        <button type="button"
+          onClick={() => void goToStripe(() => api.checkout(workspace.id, Math.max(status.seats_used, status.seat_limit)))}>
+          Upgrade to Pro
+        </button>
+      )}
+      {admin && status?.subscription_status && (
+        <button type="button" onClick={() => void goToStripe(() => api.portal(workspace.id))}>Manage billing</button>
       )}
       {error !== null && <ProblemText error={error} />}
     </aside>
   );
+}
+
+function checkoutWords(checkout: "success" | "cancelled", pro: boolean): string {
+  if (checkout === "cancelled") return "Checkout cancelled: nothing was bought.";
+  // The plan changes when Stripe's webhook arrives, which may be a moment after the buyer is sent back.
+  return pro ? "Thank you: the workspace is on Pro." : "Payment received: the plan changes here as soon as Stripe confirms it.";
 }

@@ -6,7 +6,7 @@ import { ChannelList } from "./ChannelList";
 import { ChannelView } from "./ChannelView";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { MembersPanel } from "./MembersPanel";
-import { PlanPanel } from "./PlanPanel";
+import { checkoutOutcome, PlanPanel } from "./PlanPanel";
 import { ProblemText } from "./ProblemText";
 import type { TimelineItem } from "../model/timeline";
 import { channelPath, navigate, parseChannelPath, threadPath, usePath } from "./router";
@@ -27,7 +27,9 @@ export function WorkspaceView(props: {
   const { api, live, me, workspace } = props;
   const [channels, setChannels] = useState<Channel[] | null>(null);
   const [people, setPeople] = useState<People>(new Map());
-  const [panel, setPanel] = useState<"members" | "plan" | null>(null);
+  // Stripe sends an admin back to /billing (from Checkout with ?checkout=success or cancelled): show the plan.
+  const [stripeReturn] = useState(() => (location.pathname === "/billing" ? checkoutOutcome(location.search) : null));
+  const [panel, setPanel] = useState<"members" | "plan" | null>(stripeReturn ? "plan" : null);
   /** Bumped when the plan or the seats in use may have changed, so the plan shown is read again. */
   const [planVersion, setPlanVersion] = useState(0);
   /** A flat message being replied to: its thread starts with the first reply. */
@@ -143,7 +145,8 @@ export function WorkspaceView(props: {
           onChanged={loadPeople} />
       )}
       {panel === "plan" && (
-        <PlanPanel api={api} workspace={workspace} version={planVersion} onClose={() => setPanel(null)} />
+        <PlanPanel api={api} workspace={workspace} version={planVersion} checkout={stripeReturn?.checkout ?? null}
+          onClose={() => setPanel(null)} />
       )}
     </div>
   );

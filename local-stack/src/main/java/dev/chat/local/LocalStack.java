@@ -112,10 +112,14 @@ public final class LocalStack {
         LocalSeed.apply(backends);
         for (ChatService service : List.of(ChatService.OUTBOX_RELAY, ChatService.REALTIME_GATEWAY,
                 ChatService.BILLING_SERVICE)) {
-            Map<String, String> env = service == ChatService.REALTIME_GATEWAY
-                    ? Map.of("CHAT_GATEWAY_DRAIN_DELAY", settings.gatewayDrainDelay(),
-                            "ALLOWED_ORIGINS", WebClientServer.origins(settings.webPort()))
-                    : Map.of();
+            Map<String, String> env = switch (service) {
+                case REALTIME_GATEWAY -> Map.of("CHAT_GATEWAY_DRAIN_DELAY", settings.gatewayDrainDelay(),
+                        "ALLOWED_ORIGINS", WebClientServer.origins(settings.webPort()));
+                // Stripe sends admins back to this web client (the origin they signed in on), unless told otherwise.
+                case BILLING_SERVICE -> System.getenv("APP_URL") == null
+                        ? Map.of("APP_URL", WebClientServer.url(settings.webPort())) : Map.of();
+                default -> Map.of();
+            };
             for (int instance = 0; instance < settings.instances(service); instance++) {
                 say("Starting " + instanceName(service, instance) + " on port " + settings.port(service, instance));
                 startService(service, instance, backends, env);

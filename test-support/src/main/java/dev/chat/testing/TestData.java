@@ -88,6 +88,15 @@ public final class TestData {
         }
     }
 
+    /** Makes the invite of this token (as its link carries it) expired, as if its time had run out. */
+    public static void expireInvite(String token) {
+        int expired = update("UPDATE invites SET expires_at = now() - interval '1 second' "
+                + "WHERE token_hash = sha256(convert_to(?, 'UTF8'))", token);
+        if (expired != 1) {
+            throw new IllegalArgumentException("no invite has that token");
+        }
+    }
+
     public static int update(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
