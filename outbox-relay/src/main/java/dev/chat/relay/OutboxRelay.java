@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Moves committed outbox rows to Redis (docs/decisions/0003-outbox-only-path-to-clients.md). While this instance is
  * the leader, a drain is requested by NOTIFYs (gathered for {@code debounce-gather}), by the 1 s poll and after
- * re-LISTENing; a drain claims batches in id order, publishes each and marks it published only once Redis accepted
+ * re-LISTENing; a drain claims batches in id order, publishes each and deletes its rows only once Redis accepted
  * it. A failed batch stays pending and is retried with backoff. Only one drain runs at a time; a request arriving
  * meanwhile makes it go round once more as soon as it ends. A pass that starts more than {@code debounce-max} after
  * the signal it serves is counted as late (docs/decisions/0001-outbox-wakeup.md).
@@ -126,7 +126,7 @@ public class OutboxRelay implements LeaderElection.Listener {
 
     /**
      * One pass over the backlog in id order, pipelined: while batch N is published, batch N+1 is already being
-     * claimed (keyset, after N's last id) and batch N-1 marked. Publishing stays strictly sequential, which keeps
+     * claimed (keyset, after N's last id) and batch N-1 deleted. Publishing stays strictly sequential, which keeps
      * per-room order. A row committed late with a lower id than the pass has reached is caught by the next pass,
      * which its own NOTIFY (or the poll) requests.
      */
@@ -139,9 +139,9 @@ public class OutboxRelay implements LeaderElection.Listener {
                 .exceptionally(this::afterFailure);
     }
 
-    private void continuePass(List<PendingEvent> batch, CompletableFuture<Void> previousMarks) {
-        if (batch.isEmpty() || previousMarks.isCompletedExceptionally() || !election.isLeader()) {
-            previousMarks.thenRun(this::afterPass).exceptionally(this::afterFailure);
+    private void continuePass(List<PendingEvent> batch, CompletableFuture<Void> previousDeletes) {
+        if (batch.isEmpty() || previousDeletes.isCompletedExceptionally() || !election.isLeader()) {
+            previousDeletes.thenRun(this::afterPass).exceptionally(this::afterFailure);
             return;
         }
         CompletableFuture<List<PendingEvent>> next = batch.size() < config.batchSize()
@@ -149,8 +149,8 @@ public class OutboxRelay implements LeaderElection.Listener {
                 : claim(batch.get(batch.size() - 1).id());
         publish(batch)
                 .thenCompose(published -> {
-                    CompletableFuture<Void> marks = previousMarks.thenCompose(done -> mark(batch));
-                    return next.thenAccept(nextBatch -> continuePass(nextBatch, marks));
+                    CompletableFuture<Void> deletes = previousDeletes.thenCompose(done -> delete(batch));
+                    return next.thenAccept(nextBatch -> continuePass(nextBatch, deletes));
                 })
                 .exceptionally(this::afterFailure);
     }
@@ -167,8 +167,8 @@ public class OutboxRelay implements LeaderElection.Listener {
                 .subscribeAsCompletionStage();
     }
 
-    private CompletableFuture<Void> mark(List<PendingEvent> batch) {
-        return outbox.markPublished(batch).subscribeAsCompletionStage()
+    private CompletableFuture<Void> delete(List<PendingEvent> batch) {
+        return outbox.deletePublished(batch).subscribeAsCompletionStage()
                 .thenRun(() -> {
                     metrics.batchPublished(batch.size());
                     if (LOG.isDebugEnabled()) { // docs/operating.md, "Following one message"
@@ -223,7 +223,7 @@ public class OutboxRelay implements LeaderElection.Listener {
     }
 
     private void purge() {
-        outbox.purgePublished(config.retention()).subscribe().with(
+        outbox.purgeMarked().subscribe().with(
                 deleted -> {
                     if (deleted > 0) {
                         LOG.debugf("Purged %d published outbox rows", deleted);

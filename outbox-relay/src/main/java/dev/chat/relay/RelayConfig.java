@@ -62,8 +62,4 @@ public interface RelayConfig {
 
     @WithDefault("10s")
     Duration retryBackoffMax();
-
-    /** Published rows are deleted after this long (they are history for operators, not for clients). */
-    @WithDefault("24h")
-    Duration retention();
 }

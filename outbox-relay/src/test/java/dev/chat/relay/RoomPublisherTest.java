@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.model.RedisRoomKeys;
 import dev.chat.relay.publish.RoomPublisher;
@@ -19,7 +20,10 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +58,36 @@ class RoomPublisherTest {
         }
         assertEquals("3", call(Request.cmd(Command.GET).arg(RedisRoomKeys.offset(room))).toString());
         assertEquals(List.of("1-0", "2-0", "3-0"), historyIds());
+    }
+
+    @Test
+    void aBatchOfManyCallsKeepsEachRoomsOrderAndIsIdempotentAcrossCalls() throws Exception {
+        RoomPublisher publisher = publisher(Duration.ofHours(1), Duration.ofDays(1));
+        List<String> rooms = List.of(room, "channel:" + UUID.randomUUID(), "thread:" + UUID.randomUUID());
+        // 700 events (three script calls), each in one room, every fifth also in a second one.
+        List<PendingEvent> batch = new ArrayList<>();
+        Map<String, List<String>> expected = new HashMap<>();
+        for (long id = 1; id <= 700; id++) {
+            List<String> eventRooms = id % 5 == 0 ? List.of(rooms.get((int) (id % 3)), rooms.get((int) ((id + 1) % 3)))
+                    : List.of(rooms.get((int) (id % 3)));
+            String eventId = UUID.randomUUID().toString();
+            batch.add(new PendingEvent(id, eventRooms, "{\"id\":\"" + eventId + "\",\"type\":\"message.created\"}"));
+            eventRooms.forEach(r -> expected.computeIfAbsent(r, k -> new ArrayList<>()).add(eventId));
+        }
+        publish(publisher, batch.subList(0, 400));
+        publish(publisher, batch.subList(200, 700)); // a new leader publishes the overlap again, on other call bounds
+        for (String r : rooms) {
+            List<String> ids = new ArrayList<>();
+            List<Long> offsets = new ArrayList<>();
+            for (Response entry : call(Request.cmd(Command.XRANGE).arg(RedisRoomKeys.history(r)).arg("-").arg("+"))) {
+                JsonNode frame = json.readTree(entry.get(1).get(1).toString());
+                ids.add(frame.path("event").path("id").asText());
+                offsets.add(frame.path("offset").asLong());
+            }
+            assertEquals(expected.get(r), ids, r + " has every event once, in outbox id order");
+            assertEquals(LongStream.rangeClosed(1, ids.size()).boxed().toList(), offsets, r + "'s offsets");
+            assertEquals(String.valueOf(ids.size()), call(Request.cmd(Command.GET).arg(RedisRoomKeys.offset(r))).toString());
+        }
     }
 
     @Test

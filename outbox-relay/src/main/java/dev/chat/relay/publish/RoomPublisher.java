@@ -15,24 +15,28 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Publishes events to their rooms in Redis, pipelined, up to {@value #MAX_PIPELINE} per round trip. Each event runs
- * {@code redis/publish-event.lua}: next room offset, history stream capped by count and age, PUBLISH of the frame that
- * {@link EventFrameTemplate} lays out, the room's latest published outbox ids (so that a batch published again after a
- * crash gives no event a second offset), and the expiry of an idle room's keys. Events are sent in batch order on one
- * connection, so per-room order follows outbox id order.
+ * Publishes events to their rooms in Redis, {@value #EVENTS_PER_CALL} per run of {@code redis/publish-events.lua}
+ * and every call of a batch in one pipelined round trip. The script gives each event the room's next offset, adds it
+ * to the room's history stream (capped by count and age) and PUBLISHes the frame that {@link EventFrameTemplate} lays
+ * out; it remembers the room's latest published outbox ids, so that a batch published again after a crash gives no
+ * event a second offset, and expires an idle room's keys. A room's state is read and written once per call, which is
+ * what makes a call of many events cheaper than many calls. Calls are sent in batch order on one connection and the
+ * script takes its events in order, so per-room order follows outbox id order.
  */
 public class RoomPublisher {
 
     private static final String SCRIPT = readScript();
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
-     * Events per pipelined round trip. The Redis client refuses a pipeline longer than its waiting queue
-     * (quarkus.redis.max-waiting-handlers, 2048 by default), so larger batches go as consecutive chunks.
+     * Events per script call. Redis runs nothing else while a script runs: a call of this size takes a few
+     * milliseconds at most, which gateways reading from the same Redis do not notice.
      */
-    private static final int MAX_PIPELINE = 1000;
+    static final int EVENTS_PER_CALL = 250;
 
     private final Redis redis;
     private final List<String> frameParts;
@@ -44,7 +48,7 @@ public class RoomPublisher {
 
     /**
      * @param batchSize the relay's batch size: a room remembers the outbox ids of four batches, more than a relay can
-     *                  publish before it marks them (it publishes one batch while it marks the one before)
+     *                  publish before it deletes their rows (it publishes one batch while it deletes the one before)
      */
     public RoomPublisher(Redis redis, ObjectMapper json, int historySize, Duration historyAge, Duration idleExpiry,
                          int batchSize) {
@@ -59,15 +63,6 @@ public class RoomPublisher {
     /** Completes once Redis has accepted every event of the batch; fails if any was refused. */
     public Uni<Void> publish(List<PendingEvent> batch) {
         String epochForNewRooms = newEpoch();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < batch.size(); from += MAX_PIPELINE) {
-            List<PendingEvent> chunk = batch.subList(from, Math.min(batch.size(), from + MAX_PIPELINE));
-            chain = chain.chain(() -> publishPipelined(chunk, epochForNewRooms));
-        }
-        return chain;
-    }
-
-    private Uni<Void> publishPipelined(List<PendingEvent> batch, String epochForNewRooms) {
         return loadedScript()
                 .chain(sha -> redis.batch(requests(sha, batch, epochForNewRooms)))
                 .onFailure(RoomPublisher::isNoScript).recoverWithUni(failure -> {
@@ -78,20 +73,38 @@ public class RoomPublisher {
     }
 
     private List<Request> requests(String sha, List<PendingEvent> batch, String epochForNewRooms) {
-        List<Request> requests = new ArrayList<>(batch.size());
-        for (PendingEvent event : batch) {
-            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(event.rooms().size() * 4);
-            for (String room : event.rooms()) {
-                request.arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)).arg(RedisRoomKeys.history(room))
-                        .arg(RedisRoomKeys.published(room));
-            }
-            request.arg(epochForNewRooms).arg(historySize).arg(historyAgeMillis).arg(idleExpiryMillis)
-                    .arg(rememberedIds).arg(event.id()).arg(event.envelopeJson());
-            frameParts.forEach(request::arg);
-            event.rooms().forEach(request::arg);
-            requests.add(request);
+        List<Request> requests = new ArrayList<>(batch.size() / EVENTS_PER_CALL + 1);
+        for (int from = 0; from < batch.size(); from += EVENTS_PER_CALL) {
+            requests.add(call(sha, batch.subList(from, Math.min(batch.size(), from + EVENTS_PER_CALL)),
+                    epochForNewRooms));
         }
         return requests;
+    }
+
+    /** One script call for these events: their distinct rooms' keys and names, then each event with its rooms' numbers. */
+    private Request call(String sha, List<PendingEvent> events, String epochForNewRooms) {
+        Map<String, Integer> roomNumbers = new LinkedHashMap<>();
+        for (PendingEvent event : events) {
+            for (String room : event.rooms()) {
+                roomNumbers.putIfAbsent(room, roomNumbers.size() + 1);
+            }
+        }
+        Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(roomNumbers.size() * 4);
+        for (String room : roomNumbers.keySet()) {
+            request.arg(RedisRoomKeys.epoch(room)).arg(RedisRoomKeys.offset(room)).arg(RedisRoomKeys.history(room))
+                    .arg(RedisRoomKeys.published(room));
+        }
+        request.arg(epochForNewRooms).arg(historySize).arg(historyAgeMillis).arg(idleExpiryMillis).arg(rememberedIds);
+        frameParts.forEach(request::arg);
+        request.arg(roomNumbers.size());
+        roomNumbers.keySet().forEach(request::arg);
+        for (PendingEvent event : events) {
+            request.arg(event.id()).arg(event.envelopeJson()).arg(event.rooms().size());
+            for (String room : event.rooms()) {
+                request.arg(roomNumbers.get(room));
+            }
+        }
+        return request;
     }
 
     private Uni<String> loadedScript() {
@@ -114,7 +127,7 @@ public class RoomPublisher {
     }
 
     private static String readScript() {
-        try (InputStream in = RoomPublisher.class.getResourceAsStream("/redis/publish-event.lua")) {
+        try (InputStream in = RoomPublisher.class.getResourceAsStream("/redis/publish-events.lua")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,13 +18,20 @@ public class OutboxRepository {
             SELECT id, rooms, payload::text AS envelope FROM outbox
             WHERE published_at IS NULL AND id > $1 ORDER BY id LIMIT $2
             """;
-    private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
+    /**
+     * A published row has done its job: deleting it costs PostgreSQL a fraction of updating it (no new row version,
+     * no index entries), which is most of what the relay costs it (docs/decisions/0003-outbox-only-path-to-clients.md).
+     */
+    private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY($1)";
     private static final String RECORD_FAILURE = """
             UPDATE outbox SET attempts = attempts + 1, last_error = left($2, 1000) WHERE id = ANY($1)
             """;
-    private static final String PURGE_PUBLISHED = """
-            DELETE FROM outbox WHERE id IN (
-                SELECT id FROM outbox WHERE published_at < now() - make_interval(secs => $1) LIMIT 10000)
+    /**
+     * Relays before this one marked published rows instead of deleting them; during a rolling upgrade an old one may
+     * still mark some, which nothing else would ever delete. Normally there are none: the statement finds nothing.
+     */
+    private static final String PURGE_MARKED = """
+            DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at IS NOT NULL LIMIT 10000)
             """;
 
     /** How many rows wait (counted up to 100,000, so a huge backlog stays cheap to read) and since when. */
@@ -52,18 +59,17 @@ public class OutboxRepository {
         });
     }
 
-    public Uni<Void> markPublished(List<PendingEvent> batch) {
-        return pool.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids(batch))).replaceWithVoid();
+    public Uni<Void> deletePublished(List<PendingEvent> batch) {
+        return pool.preparedQuery(DELETE_PUBLISHED).execute(Tuple.of(ids(batch))).replaceWithVoid();
     }
 
     public Uni<Void> recordFailure(List<PendingEvent> batch, String error) {
         return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(ids(batch), error)).replaceWithVoid();
     }
 
-    /** Deletes up to 10,000 rows published longer ago than {@code retention}; returns how many. */
-    public Uni<Integer> purgePublished(Duration retention) {
-        return pool.preparedQuery(PURGE_PUBLISHED).execute(Tuple.of((double) retention.toSeconds()))
-                .map(rows -> rows.rowCount());
+    /** Deletes up to 10,000 rows an older relay marked published; returns how many. */
+    public Uni<Integer> purgeMarked() {
+        return pool.query(PURGE_MARKED).execute().map(rows -> rows.rowCount());
     }
 
     /** The unpublished rows: how many, and how long the oldest (by id) has waited. */
