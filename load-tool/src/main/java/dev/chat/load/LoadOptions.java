@@ -7,13 +7,16 @@ import java.util.List;
 /** Command-line options of the load tool; every one has a default matching the local run. */
 record LoadOptions(String apiUrl, List<String> gatewayUrls, String issuerUrl, String jdbcUrl, String dbUser,
                    int authors, int channels, int subscribers, int ratePerSecond, Duration duration,
-                   Duration warmup, int httpConcurrency) {
+                   Duration warmup, int httpConcurrency, boolean gatewayOnly, String redisUrl) {
 
     static final String USAGE = """
             usage: load-tool [--api URL] [--ws URL[,URL…]] [--issuer URL] [--jdbc URL] [--db-user USER]
                              [--authors N] [--channels M] [--subscribers K] [--rate MSGS_PER_S]
                              [--duration SECONDS] [--warmup SECONDS] [--http-concurrency C]
+                             [--gateway-only [--redis URL]]
             Defaults: the local run (./run) on this machine, 10 authors, 50 channels, 200 subscribers, 100 msg/s, 30 s.
+            --gateway-only: no POSTs; events are published into Redis (--redis) as the relay publishes them, so the
+            gateways are measured alone. Several --ws URLs (even of other gateways) share the sockets round-robin.
             """;
 
     static LoadOptions parse(String[] args) {
@@ -29,7 +32,13 @@ record LoadOptions(String apiUrl, List<String> gatewayUrls, String issuerUrl, St
         int seconds = 30;
         int warmup = 5;
         int concurrency = 64;
+        boolean gatewayOnly = false;
+        String redis = "redis://127.0.0.1:16379";
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--gateway-only")) {
+                gatewayOnly = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
                 throw new IllegalArgumentException("missing value for " + args[i] + "\n" + USAGE);
@@ -47,11 +56,12 @@ record LoadOptions(String apiUrl, List<String> gatewayUrls, String issuerUrl, St
                 case "--duration" -> seconds = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--http-concurrency" -> concurrency = Integer.parseInt(value);
+                case "--redis" -> redis = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
         }
         return new LoadOptions(api, new ArrayList<>(ws), issuer, jdbc, dbUser, authors, channels, subscribers, rate,
-                Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), concurrency);
+                Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), concurrency, gatewayOnly, redis);
     }
 }

@@ -20,11 +20,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 
 /**
  * Drives N authors posting to M channels at a fixed rate while K WebSocket subscribers (spread over the channels
- * and the gateways) receive the events, then prints latency percentiles and throughput.
+ * and the gateways) receive the events, then prints latency percentiles and throughput. With {@code --gateway-only}
+ * the events are published into Redis as the relay publishes them ({@link RedisEventSource}) instead of posted, and
+ * latency runs from Redis taking the event to its frame's arrival.
  * <p>
  * Delivery latency is measured per delivered frame, from the moment the POST's 201 arrived (the message is
  * committed) to the moment the frame arrived at a subscriber, both on this process's monotonic clock. A frame that
@@ -46,6 +49,8 @@ public final class LoadTool {
     private final AtomicLong shedPosts = new AtomicLong();
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLongArray framesPerGateway;
+    private RedisEventSource redisSource;
     private volatile boolean measuring;
 
     private LoadTool(LoadOptions options) {
@@ -54,6 +59,7 @@ public final class LoadTool {
                 .setMaxPoolSize(options.httpConcurrency())
                 .setMaxWebSockets(Math.max(1, options.subscribers()))
                 .setKeepAlive(true));
+        this.framesPerGateway = new AtomicLongArray(options.gatewayUrls().size());
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,6 +82,9 @@ public final class LoadTool {
 
     private void run() throws Exception {
         LoadFixture fixture = LoadFixture.create(options);
+        if (options.gatewayOnly()) {
+            redisSource = new RedisEventSource(vertx, options.redisUrl(), fixture.workspaceId);
+        }
         Map<String, String> tokens = new ConcurrentHashMap<>();
         for (String subject : fixture.subjects) {
             tokens.put(subject, TokenClient.accessToken(options.issuerUrl(), subject));
@@ -91,6 +100,9 @@ public final class LoadTool {
         receivedAt.clear();
         postLatency.reset();
         framesReceived.set(0);
+        for (int g = 0; g < framesPerGateway.length(); g++) {
+            framesPerGateway.set(g, 0);
+        }
         posted.set(0);
         failedPosts.set(0);
         shedPosts.set(0);
@@ -101,13 +113,17 @@ public final class LoadTool {
         Thread.sleep(2_000); // let the last frames arrive
         measuring = false;
         report(postingNanos, fixture);
+        if (redisSource != null) {
+            redisSource.close();
+        }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private void openSubscribers(LoadFixture fixture, Map<String, String> tokens) throws InterruptedException {
         CountDownLatch subscribed = new CountDownLatch(options.subscribers());
         for (int i = 0; i < options.subscribers(); i++) {
-            URI gateway = URI.create(options.gatewayUrls().get(i % options.gatewayUrls().size()));
+            int gatewayIndex = i % options.gatewayUrls().size();
+            URI gateway = URI.create(options.gatewayUrls().get(gatewayIndex));
             String subject = fixture.subjects.get(i % fixture.subjects.size());
             UUID channel = fixture.channelIds.get(i % fixture.channelIds.size());
             WebSocketConnectOptions connect = new WebSocketConnectOptions()
@@ -115,7 +131,7 @@ public final class LoadTool {
                     .setAllowOriginHeader(false) // a native client: browsers' Origin is checked against an allow-list
                     .addHeader("Authorization", "Bearer " + tokens.get(subject));
             http.webSocket(connect).onSuccess(socket -> {
-                socket.textMessageHandler(text -> onFrame(text, subscribed));
+                socket.textMessageHandler(text -> onFrame(text, gatewayIndex, subscribed));
                 socket.writeTextMessage("{\"op\":\"subscribe\",\"room\":\"channel:" + channel + "\"}");
             }).onFailure(failure -> System.err.println("socket failed: " + failure.getMessage()));
             if (i % 100 == 99) {
@@ -127,11 +143,12 @@ public final class LoadTool {
         }
     }
 
-    private void onFrame(String text, CountDownLatch subscribed) {
+    private void onFrame(String text, int gatewayIndex, CountDownLatch subscribed) {
         long now = System.nanoTime();
         if (text.startsWith("{\"type\":\"event\"")) {
             if (measuring) {
                 framesReceived.incrementAndGet();
+                framesPerGateway.incrementAndGet(gatewayIndex);
                 int at = text.indexOf(PAYLOAD_ID);
                 if (at >= 0) {
                     String id = text.substring(at + PAYLOAD_ID.length(), at + PAYLOAD_ID.length() + 36);
@@ -156,14 +173,23 @@ public final class LoadTool {
         long start = System.nanoTime();
         vertx.setPeriodic(1, timer -> {
             long due = Math.min(total, (long) ((System.nanoTime() - start) * perNano) + 1);
+            List<RedisEventSource.Message> tick = new ArrayList<>();
             for (long n = issued.get(); n < due; n = issued.incrementAndGet()) {
                 if (inFlight.get() >= options.httpConcurrency()) {
                     shedPosts.incrementAndGet();
                     continue;
                 }
-                String author = fixture.subjects.get((int) (n % options.authors()));
                 UUID channel = fixture.channelIds.get((int) (n % fixture.channelIds.size()));
-                post(api, tokens.get(author), channel, n);
+                if (redisSource != null) {
+                    inFlight.incrementAndGet();
+                    tick.add(redisSource.message(channel, n));
+                } else {
+                    String author = fixture.subjects.get((int) (n % options.authors()));
+                    post(api, tokens.get(author), channel, n);
+                }
+            }
+            if (!tick.isEmpty()) {
+                publish(tick);
             }
             if (issued.get() >= total) {
                 vertx.cancelTimer(timer);
@@ -210,6 +236,26 @@ public final class LoadTool {
                 });
     }
 
+    /** Gateway-only: publishes a tick's events into Redis; each counts as accepted once Redis took it. */
+    private void publish(List<RedisEventSource.Message> messages) {
+        long sent = System.nanoTime();
+        redisSource.publish(messages, (published, failure) -> {
+            long now = System.nanoTime();
+            if (failure != null) {
+                failedPosts.addAndGet(published.size());
+            } else {
+                posted.addAndGet(published.size());
+                if (measuring) {
+                    synchronized (postLatency) {
+                        postLatency.recordValue(now - sent);
+                    }
+                    published.forEach(message -> acceptedAt.put(message.id(), now));
+                }
+            }
+            inFlight.addAndGet(-published.size());
+        });
+    }
+
     private void report(long postingNanos, LoadFixture fixture) {
         Histogram delivery = new Histogram(60_000_000_000L, 3);
         long unmatched = 0;
@@ -224,19 +270,32 @@ public final class LoadTool {
             }
         }
         double seconds = postingNanos / 1e9;
+        boolean gatewayOnly = redisSource != null;
         long expectedFrames = posted.get() * options.subscribers() / fixture.channelIds.size();
         System.out.printf("""
                         load: %d authors → %d channels, %d subscribers, target %d msg/s for %.0f s
-                        posted: %d accepted (%.1f msg/s), %d failed, %d shed (over %d in flight)
-                        POST latency (ms):                  p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
-                        delivery latency (ms, 201 → frame): p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
-                        frames: %d received (%.0f/s), %d expected, %d without a matching 201
+                        %s: %d accepted (%.1f msg/s), %d failed, %d shed (over %d in flight)
+                        %s latency (ms):%s p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
+                        delivery latency (ms, %s → frame): p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
+                        frames: %d received (%.0f/s), %d expected, %d without a matching %s
+                        frames per gateway: %s
                         """,
                 options.authors(), fixture.channelIds.size(), options.subscribers(), options.ratePerSecond(), seconds,
-                posted.get(), posted.get() / seconds, failedPosts.get(), shedPosts.get(), options.httpConcurrency(),
+                gatewayOnly ? "published" : "posted", posted.get(), posted.get() / seconds, failedPosts.get(),
+                shedPosts.get(), options.httpConcurrency(),
+                gatewayOnly ? "publish" : "POST", gatewayOnly ? "              " : "                 ",
                 ms(postLatency, 50), ms(postLatency, 90), ms(postLatency, 99), postLatency.getMaxValue() / 1e6,
-                ms(delivery, 50), ms(delivery, 90), ms(delivery, 99), delivery.getMaxValue() / 1e6,
-                framesReceived.get(), framesReceived.get() / seconds, expectedFrames, unmatched);
+                gatewayOnly ? "Redis" : "201", ms(delivery, 50), ms(delivery, 90), ms(delivery, 99),
+                delivery.getMaxValue() / 1e6, framesReceived.get(), framesReceived.get() / seconds, expectedFrames,
+                unmatched, gatewayOnly ? "publish" : "201", perGateway());
+    }
+
+    private String perGateway() {
+        List<String> counts = new ArrayList<>();
+        for (int g = 0; g < framesPerGateway.length(); g++) {
+            counts.add(options.gatewayUrls().get(g) + " " + framesPerGateway.get(g));
+        }
+        return String.join(", ", counts);
     }
 
     private static double ms(Histogram histogram, double percentile) {
