@@ -9,27 +9,37 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Creates the load's own workspace, channels and users straight in the database (there is no API for that yet),
- * in set-based statements. Users are subjects {@code load-<run>-<n>@example.com}, members of every channel.
+ * Creates the load's own workspace (or uses the one given), channels and users straight in the database (there is no
+ * API for that yet), in set-based statements. Users are subjects {@code load-<run>-<n>@example.com}, members of every
+ * channel of the load.
  */
 final class LoadFixture {
 
-    final UUID workspaceId = UUID.randomUUID();
+    final UUID workspaceId;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private LoadFixture(UUID workspaceId) {
+        this.workspaceId = workspaceId;
+    }
     final List<UUID> channelIds = new ArrayList<>();
     final List<String> subjects = new ArrayList<>();
 
     static LoadFixture create(LoadOptions options) throws SQLException {
-        LoadFixture fixture = new LoadFixture();
-        String run = fixture.workspaceId.toString().substring(0, 8);
+        boolean existing = options.workspaceId() != null;
+        LoadFixture fixture = new LoadFixture(existing ? options.workspaceId() : UUID.randomUUID());
+        String run = fixture.run;
         int users = Math.max(options.authors(), Math.min(options.subscribers(), 200));
         try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.dbUser(), "")) {
             db.setAutoCommit(false);
-            execute(db, "INSERT INTO workspaces (id, name, slug, seat_limit) VALUES (?, ?, ?, ?)",
-                    fixture.workspaceId, "Load " + run, "load-" + run, users);
+            if (!existing) {
+                execute(db, "INSERT INTO workspaces (id, name, slug, seat_limit) VALUES (?, ?, ?, ?)",
+                        fixture.workspaceId, "Load " + run, "load-" + run, users);
+            }
             execute(db, """
                     INSERT INTO channels (id, workspace_id, name, slug)
-                    SELECT gen_random_uuid(), ?, 'load-' || n, 'load-' || n FROM generate_series(1, ?) AS n
-                    """, fixture.workspaceId, options.channels());
+                    SELECT gen_random_uuid(), ?, 'load-' || ? || '-' || n, 'load-' || ? || '-' || n
+                    FROM generate_series(1, ?) AS n
+                    """, fixture.workspaceId, run, run, options.channels());
             execute(db, """
                     INSERT INTO users (id, idp_subject, email)
                     SELECT gen_random_uuid(), s, s
@@ -42,12 +52,13 @@ final class LoadFixture {
             execute(db, """
                     INSERT INTO channel_members (channel_id, user_id)
                     SELECT c.id, u.id FROM channels c, users u
-                    WHERE c.workspace_id = ? AND u.idp_subject LIKE ?
-                    """, fixture.workspaceId, "load-" + run + "-%");
+                    WHERE c.workspace_id = ? AND c.slug LIKE ? AND u.idp_subject LIKE ?
+                    """, fixture.workspaceId, "load-" + run + "-%", "load-" + run + "-%");
             db.commit();
             try (var statement = db.prepareStatement(
-                    "SELECT id FROM channels WHERE workspace_id = ? ORDER BY slug")) {
+                    "SELECT id FROM channels WHERE workspace_id = ? AND slug LIKE ? ORDER BY slug")) {
                 statement.setObject(1, fixture.workspaceId);
+                statement.setString(2, "load-" + run + "-%");
                 var rows = statement.executeQuery();
                 while (rows.next()) {
                     fixture.channelIds.add(rows.getObject(1, UUID.class));

@@ -3,20 +3,23 @@ package dev.chat.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Command-line options of the load tool; every one has a default matching the local run. */
 record LoadOptions(String apiUrl, List<String> gatewayUrls, String issuerUrl, String jdbcUrl, String dbUser,
                    int authors, int channels, int subscribers, int ratePerSecond, Duration duration,
-                   Duration warmup, int httpConcurrency, boolean gatewayOnly, String redisUrl) {
+                   Duration warmup, int httpConcurrency, boolean gatewayOnly, String redisUrl,
+                   UUID workspaceId) {
 
     static final String USAGE = """
             usage: load-tool [--api URL] [--ws URL[,URL…]] [--issuer URL] [--jdbc URL] [--db-user USER]
                              [--authors N] [--channels M] [--subscribers K] [--rate MSGS_PER_S]
                              [--duration SECONDS] [--warmup SECONDS] [--http-concurrency C]
-                             [--gateway-only [--redis URL]]
+                             [--gateway-only [--redis URL]] [--workspace ID]
             Defaults: the local run (./run) on this machine, 10 authors, 50 channels, 200 subscribers, 100 msg/s, 30 s.
             --gateway-only: no POSTs; events are published into Redis (--redis) as the relay publishes them, so the
             gateways are measured alone. Several --ws URLs (even of other gateways) share the sockets round-robin.
+            --workspace: the load's channels and users are made in this existing workspace instead of a new one.
             """;
 
     static LoadOptions parse(String[] args) {
@@ -34,6 +37,7 @@ record LoadOptions(String apiUrl, List<String> gatewayUrls, String issuerUrl, St
         int concurrency = 64;
         boolean gatewayOnly = false;
         String redis = "redis://127.0.0.1:16379";
+        UUID workspace = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--gateway-only")) {
                 gatewayOnly = true;
@@ -57,11 +61,13 @@ record LoadOptions(String apiUrl, List<String> gatewayUrls, String issuerUrl, St
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--http-concurrency" -> concurrency = Integer.parseInt(value);
                 case "--redis" -> redis = value;
+                case "--workspace" -> workspace = UUID.fromString(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
         }
         return new LoadOptions(api, new ArrayList<>(ws), issuer, jdbc, dbUser, authors, channels, subscribers, rate,
-                Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), concurrency, gatewayOnly, redis);
+                Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), concurrency, gatewayOnly, redis,
+                workspace);
     }
 }

@@ -13,7 +13,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures how long one channel timeline page takes through the API, request after request from one client:
  * the newest page again and again, then a walk down the channel following {@code next_cursor}.
- * Usage: TimelineBench CHANNEL_ID [REQUESTS] (the API, issuer and user default to the local run's).
+ * Usage: TimelineBench CHANNEL_ID [REQUESTS] (the API, issuer and user default to the local run's); or, under load,
+ * TimelineBench CHANNEL_ID --readers N [--duration S] ({@link TimelineUnderLoad}).
  */
 public final class TimelineBench {
 
@@ -36,6 +37,11 @@ public final class TimelineBench {
         }
         String issuer = System.getProperty("issuer", "http://127.0.0.1:8090/local");
         String subject = System.getProperty("subject", "alice@example.com");
+        if (args.length > 1 && args[1].startsWith("--")) {
+            TimelineUnderLoad.run(System.getProperty("api", "http://127.0.0.1:8080"), UUID.fromString(args[0]),
+                    TokenClient.accessToken(issuer, subject), java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         TimelineBench bench = new TimelineBench(UUID.fromString(args[0]), TokenClient.accessToken(issuer, subject));
 
@@ -83,7 +89,7 @@ public final class TimelineBench {
         return page;
     }
 
-    private static void print(String what, Histogram h) {
+    static void print(String what, Histogram h) {
         System.out.printf("%-45s n=%d  p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms%n", what, h.getTotalCount(),
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
