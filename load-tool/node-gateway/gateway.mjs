@@ -42,12 +42,19 @@ sockets.on("connection", (socket) => {
     let members = rooms.get(command.room);
     if (!members) {
       members = new Set();
+      // Every subscriber of the room waits for the one Redis subscription.
+      members.subscribed = redis.subscribe(PREFIX + command.room);
       rooms.set(command.room, members);
-      await redis.subscribe(PREFIX + command.room);
     }
     members.add(socket);
     held.add(command.room);
-    socket.send(JSON.stringify({ type: "subscribed", room: command.room }));
+    try {
+      await members.subscribed;
+    } catch (failure) {
+      console.error(`subscribing ${command.room} failed: ${failure.message}`);
+      return;
+    }
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: "subscribed", room: command.room }));
   });
   socket.on("close", () => {
     for (const room of held) {

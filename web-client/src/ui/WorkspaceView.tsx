@@ -28,8 +28,13 @@ export function WorkspaceView(props: {
   const [channels, setChannels] = useState<Channel[] | null>(null);
   const [people, setPeople] = useState<People>(new Map());
   // Stripe sends an admin back to /billing (from Checkout with ?checkout=success or cancelled): show the plan.
-  const [stripeReturn] = useState(() => (location.pathname === "/billing" ? checkoutOutcome(location.search) : null));
+  const [stripeReturn, setStripeReturn] = useState(() =>
+    location.pathname === "/billing" ? checkoutOutcome(location.search) : null);
   const [panel, setPanel] = useState<"members" | "plan" | null>(stripeReturn ? "plan" : null);
+  const showPanel = (next: "members" | "plan" | null) => {
+    setStripeReturn(null); // what the return from Stripe said is shown until the panel changes
+    setPanel(next);
+  };
   /** Bumped when the plan or the seats in use may have changed, so the plan shown is read again. */
   const [planVersion, setPlanVersion] = useState(0);
   /** A flat message being replied to: its thread starts with the first reply. */
@@ -103,10 +108,10 @@ export function WorkspaceView(props: {
         <ConnectionStatus live={live} />
         {error !== null && <ProblemText error={error} />}
         <nav aria-label="Workspace">
-          <button type="button" aria-pressed={panel === "members"} onClick={() => setPanel(panel === "members" ? null : "members")}>
+          <button type="button" aria-pressed={panel === "members"} onClick={() => showPanel(panel === "members" ? null : "members")}>
             Members
           </button>
-          <button type="button" aria-pressed={panel === "plan"} onClick={() => setPanel(panel === "plan" ? null : "plan")}>
+          <button type="button" aria-pressed={panel === "plan"} onClick={() => showPanel(panel === "plan" ? null : "plan")}>
             Plan
           </button>
           <span className="whoami">{me.user.email ?? me.user.name}</span>
@@ -141,12 +146,12 @@ export function WorkspaceView(props: {
           onClose={() => { setStartingFrom(null); navigate(channelPath(channel.id)); }} />
       )}
       {panel === "members" && (
-        <MembersPanel api={api} me={me} workspace={workspace} people={people} onClose={() => setPanel(null)}
+        <MembersPanel api={api} me={me} workspace={workspace} people={people} onClose={() => showPanel(null)}
           onChanged={loadPeople} />
       )}
       {panel === "plan" && (
         <PlanPanel api={api} workspace={workspace} version={planVersion} checkout={stripeReturn?.checkout ?? null}
-          onClose={() => setPanel(null)} />
+          onClose={() => showPanel(null)} />
       )}
     </div>
   );

@@ -62,10 +62,10 @@ for _, room in pairs(rooms) do
   room.epoch = epoch
   room.first_offset = tonumber(offset)
   room.offset = room.first_offset
-  -- A relay that died after Redis took a batch but before the rows were marked publishes the batch again: an event
+  -- A relay that died after Redis took a batch but before its rows were deleted publishes the batch again: an event
   -- this room already has gets no second offset. The room remembers exactly which outbox ids it published (the latest
-  -- few thousand: more than a relay can publish without marking them), not the highest one, since transactions commit
-  -- out of id order and a lower id committed late must still be published.
+  -- few thousand: more than a relay can publish before deleting their rows), not the highest one, since transactions
+  -- commit out of id order and a lower id committed late must still be published.
   room.had = {}
   for _, id in ipairs(redis.call('ZRANGEBYSCORE', room.published_key, room.first_id, room.last_id)) do
     room.had[id] = true

@@ -71,6 +71,27 @@ final class LoadFixture {
         return fixture;
     }
 
+    /**
+     * In a workspace that existed before the load, removes what the load added: its channels (with their messages)
+     * and its users, so repeated runs do not leave it over its seat limit. A workspace of its own is left as it is.
+     */
+    void removeFrom(LoadOptions options) throws SQLException {
+        if (options.workspaceId() == null) {
+            return;
+        }
+        try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.dbUser(), "")) {
+            db.setAutoCommit(false);
+            execute(db, "DELETE FROM channels WHERE workspace_id = ? AND slug LIKE ?", workspaceId,
+                    "load-" + run + "-%");
+            execute(db, """
+                    DELETE FROM workspace_members
+                    WHERE workspace_id = ? AND user_id IN (SELECT id FROM users WHERE idp_subject LIKE ?)
+                    """, workspaceId, "load-" + run + "-%");
+            execute(db, "DELETE FROM users WHERE idp_subject LIKE ?", "load-" + run + "-%");
+            db.commit();
+        }
+    }
+
     private static void execute(Connection db, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

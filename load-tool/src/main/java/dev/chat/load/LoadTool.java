@@ -113,6 +113,7 @@ public final class LoadTool {
         Thread.sleep(2_000); // let the last frames arrive
         measuring = false;
         report(postingNanos, fixture);
+        fixture.removeFrom(options);
         if (redisSource != null) {
             redisSource.close();
         }

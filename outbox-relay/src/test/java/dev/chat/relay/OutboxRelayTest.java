@@ -203,7 +203,8 @@ class OutboxRelayTest {
         TestData.update("INSERT INTO outbox (event_id, event_type, workspace_id, rooms, payload, published_at) "
                 + "VALUES (?, 'message.created', gen_random_uuid(), ARRAY['channel:' || gen_random_uuid()], '{}', now())",
                 marked);
-        assertTrue(outbox.purgeMarked().await().atMost(Duration.ofSeconds(10)) >= 1);
+        // The relay purges once a minute too, so this call may find the row gone already.
+        outbox.purgeMarked().await().atMost(Duration.ofSeconds(10));
         assertEquals(0, TestData.count("SELECT count(*) FROM outbox WHERE event_id = ?", marked));
     }
 

@@ -45,7 +45,7 @@ class RoomPublisherTest {
         List<PendingEvent> batch = List.of(event(10), event(11));
         try (RedisRoomSubscriber subscriber = new RedisRoomSubscriber(redis, room)) {
             publish(publisher, batch);
-            // The relay died before marking the rows: the next leader claims and publishes the same batch.
+            // The relay died before deleting the rows: the next leader claims and publishes the same batch.
             publish(publisher, batch);
             publish(publisher, List.of(event(12)));
             List<Long> offsets = new ArrayList<>();
