@@ -104,7 +104,12 @@ public final class RunningSystem implements AutoCloseable {
 
     /** Starts a billing-service with these settings (e.g. its Stripe keys) and returns its base URL. */
     String startBilling(Map<String, String> settings) {
-        return instance(ChatService.BILLING_SERVICE, "billing-service", settings).start().httpUrl();
+        return startBilling("billing-service", settings);
+    }
+
+    /** As {@link #startBilling(Map)}, for a second billing-service beside the first. */
+    String startBilling(String name, Map<String, String> settings) {
+        return instance(ChatService.BILLING_SERVICE, name, settings).start().httpUrl();
     }
 
     /** Where this system's processes log (more processes a test starts may log there too). */

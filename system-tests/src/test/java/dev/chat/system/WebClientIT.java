@@ -80,8 +80,8 @@ class WebClientIT {
                 system.logs().resolve("web-client.log"));
         // ... and, served on a second port, the same client with a billing-service that has (a fake) Stripe.
         stripe = new FakeStripe();
-        billedBilling = system.instance(ChatService.BILLING_SERVICE, "billing-service-stripe",
-                stripe.billingSettings(WebClientServer.url(billedWebPort))).start().httpUrl();
+        billedBilling = system.startBilling("billing-service-stripe",
+                stripe.billingSettings(WebClientServer.url(billedWebPort)));
         billedWebClient = WebClientServer.start(Repository.root(), billedWebPort,
                 new WebClientServer.Targets(system.apiUrl(), billedBilling, gateway.httpUrl(), issuerUrl),
                 system.logs().resolve("web-client-stripe.log"));
