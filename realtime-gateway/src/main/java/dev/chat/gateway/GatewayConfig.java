@@ -35,10 +35,13 @@ public interface GatewayConfig {
     @WithDefault("500")
     int maxReplay();
 
+    /** How often the gateway pings every socket: keeps idle sockets open through proxies, and finds dead peers. */
+    @WithDefault("30s")
+    java.time.Duration pingInterval();
+
     /**
-     * A socket that has sent nothing, not even a pong to the gateway's pings
-     * ({@code quarkus.websockets-next.server.auto-ping-interval}, 30 s), for this long is closed and its rooms
-     * released: its peer vanished without closing. At least two ping intervals and a margin.
+     * A socket that has sent nothing, not even a pong to the gateway's pings ({@link #pingInterval()}), for this long
+     * is closed and its rooms released: its peer vanished without closing. At least two ping intervals and a margin.
      */
     @WithDefault("75s")
     java.time.Duration peerTimeout();

@@ -23,6 +23,8 @@ import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -70,6 +72,16 @@ class GatewayTest {
                         .join());
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(401, handshake.getResponse().statusCode());
+    }
+
+    @Test
+    void aPlainRequestWithAValidTokenIsNotUpgraded() throws Exception {
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(ws().toString().replaceFirst("^ws", "http")))
+                .header("Authorization", "Bearer " + Tokens.forSubject(aliceSubject)).timeout(Duration.ofSeconds(10))
+                        .GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, plain.statusCode());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.chat.gateway.rooms;
 
 import dev.chat.gateway.redis.RedisRoomFeed;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +18,19 @@ public class LocalRooms {
 
     private static final Logger LOG = Logger.getLogger(LocalRooms.class);
 
-    private record Room(Set<RoomMember> members, CompletionStage<Void> subscribedInRedis) {
+    /** A room's members grouped by the event loop they live on, so that a frame is handed to each loop once. */
+    private record Room(Map<Context, Set<RoomMember>> membersByLoop, CompletionStage<Void> subscribedInRedis) {
+
+        void add(RoomMember member) {
+            membersByLoop.computeIfAbsent(member.context(), loop -> ConcurrentHashMap.newKeySet()).add(member);
+        }
+
+        void remove(RoomMember member) {
+            membersByLoop.computeIfPresent(member.context(), (loop, members) -> {
+                members.remove(member);
+                return members.isEmpty() ? null : members;
+            });
+        }
     }
 
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
@@ -33,9 +47,8 @@ public class LocalRooms {
      */
     public CompletionStage<Void> join(String room, RoomMember member) {
         Room joined = rooms.compute(room, (name, existing) -> {
-            Room current = existing != null ? existing
-                    : new Room(ConcurrentHashMap.newKeySet(), feed.subscribe(name));
-            current.members().add(member);
+            Room current = existing != null ? existing : new Room(new ConcurrentHashMap<>(), feed.subscribe(name));
+            current.add(member);
             return current;
         });
         return joined.subscribedInRedis().whenComplete((ok, failure) -> {
@@ -47,8 +60,8 @@ public class LocalRooms {
 
     public void leave(String room, RoomMember member) {
         rooms.computeIfPresent(room, (name, current) -> {
-            current.members().remove(member);
-            if (!current.members().isEmpty()) {
+            current.remove(member);
+            if (!current.membersByLoop().isEmpty()) {
                 return current;
             }
             feed.unsubscribe(name).whenComplete((ok, failure) -> {
@@ -61,22 +74,24 @@ public class LocalRooms {
     }
 
     /**
-     * Writes a frame to every local socket in the room, as received: its epoch and offset are read once for all of
-     * them, and the frame is neither parsed nor serialized again.
+     * Hands a frame to every local socket in the room: read and encoded once for all of them, then one task per event
+     * loop writes it to that loop's sockets.
      */
-    void deliver(String room, String frame) {
+    void deliver(String room, String text) {
         Room current = rooms.get(room);
-        if (current != null) {
-            String epoch = EventFrames.epoch(frame);
-            long offset = EventFrames.offset(frame);
-            if (LOG.isDebugEnabled()) { // docs/operating.md, "Following one message"
-                LOG.debugf("Delivering event %s (%s, offset %d) to %d sockets", EventFrames.eventId(frame), room,
-                        offset, current.members().size());
-            }
-            for (RoomMember member : current.members()) {
-                member.send(room, epoch, offset, frame);
-            }
+        if (current == null) {
+            return;
         }
+        RoomFrame frame = RoomFrame.of(room, text);
+        if (LOG.isDebugEnabled()) { // docs/operating.md, "Following one message"
+            LOG.debugf("Delivering event %s (%s, offset %d) to %d sockets", EventFrames.eventId(text), room,
+                    frame.offset(), current.membersByLoop().values().stream().mapToInt(Set::size).sum());
+        }
+        current.membersByLoop().forEach((loop, members) -> loop.runOnContext(ignored -> {
+            for (RoomMember member : members) {
+                member.send(frame);
+            }
+        }));
     }
 
     public int roomCount() {

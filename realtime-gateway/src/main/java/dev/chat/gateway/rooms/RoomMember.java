@@ -1,11 +1,13 @@
 package dev.chat.gateway.rooms;
 
+import io.vertx.core.Context;
+
 /** Whatever holds a room locally and takes its frames: a client's socket. */
 public interface RoomMember {
 
-    /**
-     * Queues a room's event frame for writing; never waits. {@code epoch} and {@code offset} are the frame's position
-     * in the room, read once for all members ({@link EventFrames}), or null and -1 when the frame carries none.
-     */
-    void send(String room, String epoch, long offset, String frame);
+    /** The event loop this member lives on: its frames are handed to it there. */
+    Context context();
+
+    /** Queues a room's event frame for writing, on {@link #context()}; never waits. */
+    void send(RoomFrame frame);
 }

@@ -1,9 +1,15 @@
 package dev.chat.gateway.socket;
 
+import dev.chat.gateway.rooms.RoomFrame;
 import dev.chat.gateway.rooms.RoomMember;
 import dev.chat.model.protocol.ErrorCode;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,28 +40,37 @@ public final class ClientSession implements RoomMember {
 
     private static final Logger LOG = Logger.getLogger(ClientSession.class);
 
-    private final WebSocketConnection connection;
+    private final ServerWebSocket socket;
+    private final Context context;
     private final String subject;
     private volatile UUID userId;
     private final int maxPendingFrames;
     private final SocketMetrics metrics;
     private final Map<String, RoomFeed> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger pendingFrames = new AtomicInteger();
+    private final Handler<AsyncResult<Void>> written = result -> pendingFrames.decrementAndGet();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
     private CompletionStage<Void> lastCommand = CompletableFuture.completedFuture(null);
 
-    ClientSession(WebSocketConnection connection, String subject, UUID userId, int maxPendingFrames,
+    ClientSession(ServerWebSocket socket, Context context, String subject, UUID userId, int maxPendingFrames,
                   SocketMetrics metrics) {
-        this.connection = connection;
+        this.socket = socket;
+        this.context = context;
         this.subject = subject;
         this.userId = userId;
         this.maxPendingFrames = maxPendingFrames;
         this.metrics = metrics;
     }
 
+    /** For logs: the client's address and port, unique among open sockets. */
     String id() {
-        return connection.id();
+        return String.valueOf(socket.remoteAddress());
+    }
+
+    @Override
+    public Context context() {
+        return context;
     }
 
     /**
@@ -107,8 +122,8 @@ public final class ClientSession implements RoomMember {
             replay.forEach(this::write);
             feed.epoch = epoch;
             feed.delivered = position;
-            for (HeldFrame held : feed.held) {
-                deliver(feed, held.epoch(), held.offset(), held.frame());
+            for (RoomFrame held : feed.held) {
+                deliver(feed, held);
             }
             feed.held = null;
         }
@@ -119,16 +134,16 @@ public final class ClientSession implements RoomMember {
      * last one sent (already replayed, or counted in the position {@code subscribed} reported), written otherwise.
      */
     @Override
-    public void send(String room, String epoch, long offset, String frame) {
-        RoomFeed feed = rooms.get(room);
+    public void send(RoomFrame frame) {
+        RoomFeed feed = rooms.get(frame.room());
         if (feed == null) {
             return;
         }
         synchronized (feed) {
             if (feed.held == null) {
-                deliver(feed, epoch, offset, frame);
+                deliver(feed, frame);
             } else if (feed.held.size() < maxPendingFrames) {
-                feed.held.add(new HeldFrame(epoch, offset, frame));
+                feed.held.add(frame);
             } else {
                 closeAsSlowConsumer();
             }
@@ -139,25 +154,33 @@ public final class ClientSession implements RoomMember {
      * Writes a frame past the last one written. A frame of another epoch than the one the client holds means the
      * room's history was lost: its offsets start again, so the socket is closed for the client to resume.
      */
-    private void deliver(RoomFeed feed, String epoch, long offset, String frame) {
-        if (offset >= 0) {
+    private void deliver(RoomFeed feed, RoomFrame frame) {
+        if (frame.offset() >= 0) {
             if (feed.epoch == null) {
-                feed.epoch = epoch; // the room had no event when it was subscribed
-            } else if (epoch != null && !epoch.equals(feed.epoch)) {
+                feed.epoch = frame.epoch(); // the room had no event when it was subscribed
+            } else if (frame.epoch() != null && !frame.epoch().equals(feed.epoch)) {
                 LOG.infof("Closing socket %s of user %s: a room's epoch changed", id(), userId);
                 close(EPOCH_CHANGED);
                 return;
             }
-            if (offset <= feed.delivered) {
+            if (frame.offset() <= feed.delivered) {
                 return;
             }
-            feed.delivered = offset;
+            feed.delivered = frame.offset();
         }
-        write(frame);
+        write(frame.bytes());
     }
 
-    /** Queues a frame for this socket without waiting for it to be written. */
+    /** Queues a reply or a replayed frame for this socket without waiting for it to be written. */
     void write(String frame) {
+        write(Buffer.buffer(frame));
+    }
+
+    /**
+     * Queues a text frame. The buffer is shared by every socket of a room and never changed: each write reads it
+     * through a view of its own, so it is encoded once and copied by nobody but the transport.
+     */
+    private void write(Buffer utf8) {
         if (closing.get()) {
             return;
         }
@@ -166,9 +189,15 @@ public final class ClientSession implements RoomMember {
             return;
         }
         metrics.frameWritten();
-        connection.sendText(frame).subscribe().with(
-                written -> pendingFrames.decrementAndGet(),
-                failure -> pendingFrames.decrementAndGet());
+        // Vert.x's public API makes a text frame only from a String, which it would encode again for every socket.
+        socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.getByteBuf(), true), written);
+    }
+
+    /** A ping, to learn whether the peer is still there; its pong counts as hearing from it ({@link #heard}). */
+    void ping() {
+        if (!closing.get()) {
+            socket.writePing(Buffer.buffer(), ignored -> { });
+        }
     }
 
     /** Runs this client's commands one after another, in the order they arrived. */
@@ -208,16 +237,13 @@ public final class ClientSession implements RoomMember {
     private static final class RoomFeed {
         String epoch;
         long delivered;
-        List<HeldFrame> held = new ArrayList<>();
-    }
-
-    private record HeldFrame(String epoch, long offset, String frame) {
+        List<RoomFrame> held = new ArrayList<>();
     }
 
     /** Closes the socket with this reason, once; nothing more is sent to it. */
     void close(CloseReason reason) {
         if (closing.compareAndSet(false, true)) {
-            connection.close(reason).subscribe().with(ok -> { }, failure -> { });
+            socket.close((short) reason.code(), reason.message()).onFailure(failure -> { });
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.chat.gateway.socket;
 
 import dev.chat.model.Limits;
-import io.quarkus.websockets.next.CloseReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -42,8 +41,8 @@ final class FrameLimits {
     }
 
     /**
-     * A failure below the protocol: a fragmented message over the transport's message limit (reported as an
-     * IllegalStateException naming that limit) is too large; anything else is ours.
+     * A failure below the protocol: a fragmented message over the transport's message limit (reported by Vert.x as
+     * an IllegalStateException naming that limit) is too large; anything else is ours.
      */
     static CloseReason forFailure(Throwable failure) {
         if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage())

@@ -2,7 +2,6 @@ package dev.chat.gateway.socket;
 
 import dev.chat.gateway.GatewayConfig;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import io.quarkus.websockets.next.CloseReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;

@@ -11,14 +11,14 @@ import dev.chat.model.Room;
 import dev.chat.model.protocol.ClientFrame;
 import dev.chat.model.protocol.ErrorCode;
 import dev.chat.model.protocol.ServerFrame;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.ServerWebSocket;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +39,7 @@ public class ProtocolHandler {
     /** 1013 "Try Again Later": the gateway has no event feed to serve a new socket from. */
     static final CloseReason NO_FEED = new CloseReason(1013, "No event feed: try again later.");
 
-    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
     private final RoomAuthorizer authorizer;
     private final LocalRooms rooms;
@@ -65,21 +65,27 @@ public class ProtocolHandler {
         this.maxReplay = config.maxReplay();
     }
 
-    Uni<Void> open(WebSocketConnection connection, String subject) {
+    /**
+     * A socket whose upgrade passed {@link SocketUpgrade}'s checks. Closed at once with 1012 while the gateway drains,
+     * with 1013 while it has no event feed; otherwise its frames are read from now on.
+     */
+    void open(ServerWebSocket socket, String subject, UUID userId) {
         CloseReason refused = refusal != null ? refusal : feed.isConnected() ? null : NO_FEED;
         if (refused != null) {
-            return connection.close(refused);
-        }
-        return authorizer.userIdForSubject(subject).invoke(userId -> sessions.put(connection.id(),
-                new ClientSession(connection, subject, userId.orElse(null), maxPendingFrames, metrics)))
-                .replaceWithVoid();
-    }
-
-    void receive(WebSocketConnection connection, String text) {
-        ClientSession session = sessions.get(connection.id());
-        if (session == null) {
+            socket.close((short) refused.code(), refused.message());
             return;
         }
+        ClientSession session = new ClientSession(socket, Vertx.currentContext(), subject, userId, maxPendingFrames,
+                metrics);
+        sessions.add(session);
+        socket.textMessageHandler(text -> receive(session, text));
+        socket.binaryMessageHandler(data -> session.close(FrameLimits.BINARY));
+        socket.pongHandler(data -> session.heard());
+        socket.exceptionHandler(failure -> fail(session, failure));
+        socket.closeHandler(ignored -> close(session));
+    }
+
+    private void receive(ClientSession session, String text) {
         session.heard();
         Optional<CloseReason> violation = FrameLimits.violation(text);
         if (violation.isPresent()) {
@@ -111,43 +117,20 @@ public class ProtocolHandler {
         }
     }
 
-    /** A pong answering the gateway's ping: the peer is still there. */
-    void pong(WebSocketConnection connection) {
-        ClientSession session = sessions.get(connection.id());
-        if (session != null) {
-            session.heard();
-        }
-    }
-
-    /** Frames are JSON text; a binary frame ends the connection (docs/protocol.md, "Closing"). */
-    void refuseBinary(WebSocketConnection connection) {
-        closeConnection(connection, FrameLimits.BINARY);
-    }
-
-    /** The connection failed below the protocol: a frame over the transport's limit, or anything unexpected. */
-    void fail(WebSocketConnection connection, Throwable failure) {
+    /** The connection failed below the protocol: a message over the transport's limit, or anything unexpected. */
+    private void fail(ClientSession session, Throwable failure) {
         if (failure instanceof HttpClosedException) {
             return; // the peer went away without a close frame: nothing to answer
         }
         CloseReason reason = FrameLimits.forFailure(failure);
-        if (reason.getCode() != FrameLimits.TOO_LARGE.getCode()) {
-            LOG.warnf("Socket %s failed: %s", connection.id(), failure.toString());
+        if (reason.code() != FrameLimits.TOO_LARGE.code()) {
+            LOG.warnf("Socket %s failed: %s", session.id(), failure.toString());
         }
-        closeConnection(connection, reason);
+        session.close(reason);
     }
 
-    private void closeConnection(WebSocketConnection connection, CloseReason reason) {
-        ClientSession session = sessions.get(connection.id());
-        if (session != null) {
-            session.close(reason);
-        } else if (connection.isOpen()) {
-            connection.close(reason).subscribe().with(ok -> { }, failed -> { });
-        }
-    }
-
-    void close(WebSocketConnection connection) {
-        ClientSession session = sessions.remove(connection.id());
-        if (session != null) {
+    private void close(ClientSession session) {
+        if (sessions.remove(session)) {
             session.markClosed();
             for (String room : List.copyOf(session.rooms())) {
                 session.leave(room);
@@ -158,7 +141,7 @@ public class ProtocolHandler {
 
     private void feedLost() {
         LOG.warnf("Closing %d sockets: the event feed was interrupted", sessions.size());
-        for (ClientSession session : sessions.values()) {
+        for (ClientSession session : sessions) {
             session.close(FEED_LOST);
         }
     }
@@ -170,7 +153,7 @@ public class ProtocolHandler {
 
     /** Every socket that is open now. */
     Collection<ClientSession> sessions() {
-        return sessions.values();
+        return sessions;
     }
 
     /** Takes the room away from a socket whose user may no longer read it, and tells the client why. */

@@ -2,13 +2,12 @@ package dev.chat.gateway.socket;
 
 import dev.chat.gateway.GatewayConfig;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.websockets.next.CloseReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Closes sockets whose peer has gone silent: the gateway pings every socket
- * ({@code quarkus.websockets-next.server.auto-ping-interval}), every client answers pings with pongs, so a socket
+ * Pings every socket ({@code chat.gateway.ping-interval}), which also keeps idle sockets open through proxies, and
+ * closes those whose peer has gone silent: every client answers pings with pongs, so a socket
  * that has sent nothing, not even a pong, for {@code chat.gateway.peer-timeout} belongs to a peer that vanished
  * without closing (a phone that lost its network, a NAT that dropped the mapping). Its rooms are released at once
  * rather than when TCP gives up, many minutes later.
@@ -25,6 +24,13 @@ public class SilentPeers {
     public SilentPeers(ProtocolHandler protocol, GatewayConfig config) {
         this.protocol = protocol;
         this.timeoutNanos = config.peerTimeout().toNanos();
+    }
+
+    @Scheduled(every = "${chat.gateway.ping-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void ping() {
+        for (ClientSession session : protocol.sessions()) {
+            session.ping();
+        }
     }
 
     @Scheduled(every = "${chat.gateway.peer-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

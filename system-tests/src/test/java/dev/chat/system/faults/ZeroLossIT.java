@@ -43,7 +43,7 @@ class ZeroLossIT {
     private static final Map<String, String> GATEWAY = Map.of(
             "CHAT_GATEWAY_DRAIN_DELAY", "1s", "CHAT_GATEWAY_DRAIN_WINDOW", "2s",
             "CHAT_GATEWAY_PEER_TIMEOUT", "3s", "CHAT_GATEWAY_PEER_CHECK_INTERVAL", "500ms",
-            "QUARKUS_WEBSOCKETS_NEXT_SERVER_AUTO_PING_INTERVAL", "1s");
+            "CHAT_GATEWAY_PING_INTERVAL", "1s");
 
     static RunningSystem system;
     static List<RunningSystem.Instance> relays;
