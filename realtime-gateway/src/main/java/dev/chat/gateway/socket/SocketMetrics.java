@@ -4,11 +4,15 @@ import dev.chat.gateway.rooms.LocalRooms;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the gateway counts, at {@code /q/metrics} (docs/operating.md lists every metric and the alerts on them). */
-@ApplicationScoped
+/**
+ * What the gateway counts, at {@code /q/metrics} (docs/operating.md lists every metric and the alerts on them).
+ * A singleton, not application-scoped: it is called for every frame written, and a client proxy would look the
+ * instance up on each call.
+ */
+@Singleton
 public class SocketMetrics {
 
     private final MeterRegistry registry;
