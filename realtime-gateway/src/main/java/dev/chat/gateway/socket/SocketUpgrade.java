@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +78,10 @@ public class SocketUpgrade {
     private void upgrade(HttpServerRequest request, Account account) {
         request.toWebSocket().onComplete(upgraded -> {
             if (upgraded.succeeded()) {
-                protocol.open(upgraded.result(), account.subject(), account.userId());
+                ServerWebSocket socket = upgraded.result();
+                // Vert.x keeps the upgrade's headers for the socket's life: the token among them, and bytes per socket.
+                socket.headers().clear();
+                protocol.open(socket, account.subject(), account.userId());
             } else {
                 LOG.debugf("Upgrade failed: %s", upgraded.cause().getMessage());
                 if (!request.response().ended() && !request.response().headWritten()) {
