@@ -50,10 +50,16 @@ public final class PostgresServer implements AutoCloseable {
                 // zonky starts every cluster with fsync off (-F) and synchronous_commit off (its default -c); a kept
                 // one must be durable: a message is acknowledged only once its commit is on disk. -c wins over -F.
                 builder.setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on");
+                        .setServerConfig("synchronous_commit", "on")
+                        // What each statement costs, for benchmarks and for finding where the time goes
+                        // (docs/benchmarks.md); a view in the application database, created below.
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             }
             PostgresServer server = new PostgresServer(builder.start());
             server.createApplicationDatabase();
+            if (!throwaway) {
+                server.createStatementStatistics();
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
@@ -69,6 +75,15 @@ public final class PostgresServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + DATABASE, e);
+        }
+    }
+
+    private void createStatementStatistics() {
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create pg_stat_statements in " + DATABASE, e);
         }
     }
 
