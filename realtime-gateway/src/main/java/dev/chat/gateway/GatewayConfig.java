@@ -35,7 +35,10 @@ public interface GatewayConfig {
     @WithDefault("500")
     int maxReplay();
 
-    /** How often the gateway pings every socket: keeps idle sockets open through proxies, and finds dead peers. */
+    /**
+     * How often the gateway pings every socket: keeps idle sockets open through proxies, and finds dead peers. Read by
+     * {@code SilentPeers}' schedule.
+     */
     @WithDefault("30s")
     java.time.Duration pingInterval();
 
@@ -60,7 +63,10 @@ public interface GatewayConfig {
     @WithDefault("10s")
     java.time.Duration drainWindow();
 
-    /** How often sockets are checked for silence ({@code SilentPeers}); the bound is peer-timeout plus this. */
+    /**
+     * How often sockets are checked for silence ({@code SilentPeers}; the bound is peer-timeout plus this) and for an
+     * expired token ({@code ExpiredTokens}).
+     */
     @WithDefault("5s")
     java.time.Duration peerCheckInterval();
 }

@@ -44,6 +44,7 @@ public final class ClientSession implements RoomMember {
     private final Context context;
     private final String subject;
     private volatile UUID userId;
+    private final long tokenExpiresAtMillis;
     private final int maxPendingFrames;
     private final SocketMetrics metrics;
     private final Map<String, RoomFeed> rooms = new ConcurrentHashMap<>();
@@ -53,12 +54,13 @@ public final class ClientSession implements RoomMember {
     private volatile long lastHeardNanos = System.nanoTime();
     private CompletionStage<Void> lastCommand = CompletableFuture.completedFuture(null);
 
-    ClientSession(ServerWebSocket socket, Context context, String subject, UUID userId, int maxPendingFrames,
-                  SocketMetrics metrics) {
+    ClientSession(ServerWebSocket socket, Context context, String subject, UUID userId, long tokenExpiresAtMillis,
+                  int maxPendingFrames, SocketMetrics metrics) {
         this.socket = socket;
         this.context = context;
         this.subject = subject;
         this.userId = userId;
+        this.tokenExpiresAtMillis = tokenExpiresAtMillis;
         this.maxPendingFrames = maxPendingFrames;
         this.metrics = metrics;
     }
@@ -68,6 +70,7 @@ public final class ClientSession implements RoomMember {
         return String.valueOf(socket.remoteAddress());
     }
 
+    /** The event loop the socket lives on (not a per-request duplicate of it). */
     @Override
     public Context context() {
         return context;
@@ -89,6 +92,11 @@ public final class ClientSession implements RoomMember {
     /** The account the subject turned out to have, once made. */
     void knownAs(UUID user) {
         userId = user;
+    }
+
+    /** When the token the socket was opened with expires, in epoch milliseconds. */
+    long tokenExpiresAtMillis() {
+        return tokenExpiresAtMillis;
     }
 
     /** The rooms this socket holds or is being subscribed to. */

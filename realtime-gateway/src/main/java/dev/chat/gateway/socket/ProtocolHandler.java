@@ -11,7 +11,9 @@ import dev.chat.model.Room;
 import dev.chat.model.protocol.ClientFrame;
 import dev.chat.model.protocol.ErrorCode;
 import dev.chat.model.protocol.ServerFrame;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
 import io.smallrye.mutiny.Uni;
@@ -69,16 +71,25 @@ public class ProtocolHandler {
      * A socket whose upgrade passed {@link SocketUpgrade}'s checks. Closed at once with 1012 while the gateway drains,
      * with 1013 while it has no event feed; otherwise its frames are read from now on.
      */
-    void open(ServerWebSocket socket, String subject, UUID userId) {
+    void open(ServerWebSocket socket, String subject, UUID userId, long tokenExpiresAtMillis) {
         CloseReason refused = refusal != null ? refusal : feed.isConnected() ? null : NO_FEED;
         if (refused != null) {
             socket.close((short) refused.code(), refused.message());
             return;
         }
-        ClientSession session = new ClientSession(socket, Vertx.currentContext(), subject, userId, maxPendingFrames,
-                metrics);
+        // The event loop's own context: Vert.x runs each request on a duplicate of it, one per socket, and frames are
+        // handed to each event loop once (LocalRooms), not once per socket.
+        Context eventLoop = ((ContextInternal) Vertx.currentContext()).unwrap();
+        ClientSession session = new ClientSession(socket, eventLoop, subject, userId, tokenExpiresAtMillis,
+                maxPendingFrames, metrics);
         sessions.add(session);
-        socket.textMessageHandler(text -> receive(session, text));
+        socket.textMessageHandler(text -> {
+            try {
+                receive(session, text);
+            } catch (RuntimeException failure) {
+                fail(session, failure);
+            }
+        });
         socket.binaryMessageHandler(data -> session.close(FrameLimits.BINARY));
         socket.pongHandler(data -> session.heard());
         socket.exceptionHandler(failure -> fail(session, failure));
@@ -206,7 +217,15 @@ public class ProtocolHandler {
             }
             session.hold(name);
             return rooms.join(name, session)
-                    .thenCompose(joined -> positions.resume(name, since, maxReplay).subscribeAsCompletionStage())
+                    .thenCompose(joined -> {
+                        if (session.isClosing()) {
+                            // Closed while joining: its close may have run before the join and missed this room.
+                            session.leave(name);
+                            rooms.leave(name, session);
+                            throw new SocketClosed();
+                        }
+                        return positions.resume(name, since, maxReplay).subscribeAsCompletionStage();
+                    })
                     .thenAccept(resumption -> {
                         RoomPosition.Position now = resumption.position();
                         if (since != null) {
@@ -217,6 +236,9 @@ public class ProtocolHandler {
                         session.answered(name, now.epoch(), now.last(), resumption.missed());
                     });
         }).exceptionally(failure -> {
+            if (failure instanceof SocketClosed || failure.getCause() instanceof SocketClosed) {
+                return null;
+            }
             session.leave(name);
             rooms.leave(name, session);
             LOG.warnf("Subscribing socket %s to %s failed: %s", session.id(), name, failure.getMessage());
@@ -239,6 +261,13 @@ public class ProtocolHandler {
             session.write(json.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("server frames are always serializable", e);
+        }
+    }
+
+    /** A subscription stopped because its socket closed meanwhile: nothing to answer. */
+    private static final class SocketClosed extends RuntimeException {
+        SocketClosed() {
+            super(null, null, false, false);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.chat.gateway.access.RoomAuthorizer;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -21,13 +22,15 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code /ws}: checks an upgrade request before any socket exists (an allowed Origin, else 403; a valid bearer token,
- * else 401), looks the token's account up, and only then upgrades. The socket keeps the token's subject and the
- * user's id, nothing else of the handshake (docs/decisions/0013-gateway-sockets-on-vertx.md).
+ * else 401), looks the token's account up, and only then upgrades. The socket keeps the token's subject, the user's
+ * id and the token's expiry, nothing else of the handshake (docs/decisions/0013-gateway-sockets-on-vertx.md).
  */
 @ApplicationScoped
 public class SocketUpgrade {
 
     static final String PATH = "/ws";
+    /** The identity attribute in which Quarkus OIDC keeps the token's {@code exp}. */
+    private static final String EXPIRE_TIME = "quarkus.identity.expire-time";
     private static final Logger LOG = Logger.getLogger(SocketUpgrade.class);
 
     private final TenantIdentityProvider identities;
@@ -67,9 +70,9 @@ public class SocketUpgrade {
         request.pause();
         Context context = Vertx.currentContext();
         identities.authenticate(new AccessTokenCredential(token.get()))
-                .map(identity -> identity.getPrincipal().getName())
-                .chain(subject -> authorizer.userIdForSubject(subject)
-                        .map(userId -> new Account(subject, userId.orElse(null))))
+                .chain(identity -> authorizer.userIdForSubject(identity.getPrincipal().getName())
+                        .map(userId -> new Account(identity.getPrincipal().getName(), userId.orElse(null),
+                                expiresAtMillis(identity))))
                 .subscribe().with(
                         account -> context.runOnContext(ignored -> upgrade(request, account)),
                         failure -> context.runOnContext(ignored -> refuse(routing, failure)));
@@ -81,7 +84,7 @@ public class SocketUpgrade {
                 ServerWebSocket socket = upgraded.result();
                 // Vert.x keeps the upgrade's headers for the socket's life: the token among them, and bytes per socket.
                 socket.headers().clear();
-                protocol.open(socket, account.subject(), account.userId());
+                protocol.open(socket, account.subject(), account.userId(), account.expiresAtMillis());
             } else {
                 LOG.debugf("Upgrade failed: %s", upgraded.cause().getMessage());
                 if (!request.response().ended() && !request.response().headWritten()) {
@@ -104,7 +107,19 @@ public class SocketUpgrade {
         routing.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").end();
     }
 
-    /** Who the token is: its subject, and the user's id once their account exists (null before). */
-    private record Account(String subject, UUID userId) {
+    /**
+     * When the token stops being valid, in epoch milliseconds: Quarkus OIDC records its {@code exp} (in seconds) on
+     * the identity. A token without one is refused by the OIDC settings before it gets here.
+     */
+    private static long expiresAtMillis(SecurityIdentity identity) {
+        Object exp = identity.getAttribute(EXPIRE_TIME);
+        return exp instanceof Number seconds ? seconds.longValue() * 1000 : Long.MAX_VALUE;
+    }
+
+    /**
+     * Who the token is: its subject, the user's id once their account exists (null before), and when the token
+     * expires.
+     */
+    private record Account(String subject, UUID userId, long expiresAtMillis) {
     }
 }
