@@ -16,17 +16,25 @@ import java.util.UUID;
 final class LoadFixture {
 
     final UUID workspaceId;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    private LoadFixture(UUID workspaceId) {
-        this.workspaceId = workspaceId;
-    }
     final List<UUID> channelIds = new ArrayList<>();
     final List<String> subjects = new ArrayList<>();
+    /** Names this run's channels and users, so that it finds and removes exactly what it made. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final boolean ownWorkspace;
+
+    private LoadFixture(UUID workspaceId, boolean ownWorkspace) {
+        this.workspaceId = workspaceId;
+        this.ownWorkspace = ownWorkspace;
+    }
+
+    /** A LIKE pattern matching this run's channel slugs and user subjects, and nothing else. */
+    private String ownNames() {
+        return "load-" + run + "-%";
+    }
 
     static LoadFixture create(LoadOptions options) throws SQLException {
         boolean existing = options.workspaceId() != null;
-        LoadFixture fixture = new LoadFixture(existing ? options.workspaceId() : UUID.randomUUID());
+        LoadFixture fixture = new LoadFixture(existing ? options.workspaceId() : UUID.randomUUID(), !existing);
         String run = fixture.run;
         int users = Math.max(options.authors(), Math.min(options.subscribers(), 200));
         try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.dbUser(), "")) {
@@ -48,17 +56,17 @@ final class LoadFixture {
             execute(db, """
                     INSERT INTO workspace_members (workspace_id, user_id, status, joined_at)
                     SELECT ?, id, 'active', now() FROM users WHERE idp_subject LIKE ?
-                    """, fixture.workspaceId, "load-" + run + "-%");
+                    """, fixture.workspaceId, fixture.ownNames());
             execute(db, """
                     INSERT INTO channel_members (channel_id, user_id)
                     SELECT c.id, u.id FROM channels c, users u
                     WHERE c.workspace_id = ? AND c.slug LIKE ? AND u.idp_subject LIKE ?
-                    """, fixture.workspaceId, "load-" + run + "-%", "load-" + run + "-%");
+                    """, fixture.workspaceId, fixture.ownNames(), fixture.ownNames());
             db.commit();
             try (var statement = db.prepareStatement(
                     "SELECT id FROM channels WHERE workspace_id = ? AND slug LIKE ? ORDER BY slug")) {
                 statement.setObject(1, fixture.workspaceId);
-                statement.setString(2, "load-" + run + "-%");
+                statement.setString(2, fixture.ownNames());
                 var rows = statement.executeQuery();
                 while (rows.next()) {
                     fixture.channelIds.add(rows.getObject(1, UUID.class));
@@ -76,18 +84,17 @@ final class LoadFixture {
      * and its users, so repeated runs do not leave it over its seat limit. A workspace of its own is left as it is.
      */
     void removeFrom(LoadOptions options) throws SQLException {
-        if (options.workspaceId() == null) {
+        if (ownWorkspace) {
             return;
         }
         try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.dbUser(), "")) {
             db.setAutoCommit(false);
-            execute(db, "DELETE FROM channels WHERE workspace_id = ? AND slug LIKE ?", workspaceId,
-                    "load-" + run + "-%");
+            execute(db, "DELETE FROM channels WHERE workspace_id = ? AND slug LIKE ?", workspaceId, ownNames());
             execute(db, """
                     DELETE FROM workspace_members
                     WHERE workspace_id = ? AND user_id IN (SELECT id FROM users WHERE idp_subject LIKE ?)
-                    """, workspaceId, "load-" + run + "-%");
-            execute(db, "DELETE FROM users WHERE idp_subject LIKE ?", "load-" + run + "-%");
+                    """, workspaceId, ownNames());
+            execute(db, "DELETE FROM users WHERE idp_subject LIKE ?", ownNames());
             db.commit();
         }
     }

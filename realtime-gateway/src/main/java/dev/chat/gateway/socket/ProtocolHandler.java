@@ -144,8 +144,7 @@ public class ProtocolHandler {
         if (sessions.remove(session)) {
             session.markClosed();
             for (String room : List.copyOf(session.rooms())) {
-                session.leave(room);
-                rooms.leave(room, session);
+                leaveRoom(session, room);
             }
         }
     }
@@ -170,8 +169,7 @@ public class ProtocolHandler {
     /** Takes the room away from a socket whose user may no longer read it, and tells the client why. */
     void revoke(ClientSession session, String room) {
         session.enqueue(() -> {
-            if (session.leave(room)) {
-                rooms.leave(room, session);
+            if (leaveRoom(session, room)) {
                 reply(session, new ServerFrame.Error(room, ErrorCode.FORBIDDEN, "Your access to this room has ended."));
             }
             return CompletableFuture.completedFuture(null);
@@ -216,44 +214,49 @@ public class ProtocolHandler {
                 return CompletableFuture.<Void>completedFuture(null);
             }
             session.hold(name);
-            return rooms.join(name, session)
-                    .thenCompose(joined -> {
-                        if (session.isClosing()) {
-                            // Closed while joining: its close may have run before the join and missed this room.
-                            session.leave(name);
-                            rooms.leave(name, session);
-                            throw new SocketClosed();
-                        }
-                        return positions.resume(name, since, maxReplay).subscribeAsCompletionStage();
-                    })
-                    .thenAccept(resumption -> {
-                        RoomPosition.Position now = resumption.position();
-                        if (since != null) {
-                            metrics.resumed(resumption.recovered());
-                        }
-                        reply(session, new ServerFrame.Subscribed(name, now.epoch(), now.offset(),
-                                since == null ? null : resumption.recovered()));
-                        session.answered(name, now.epoch(), now.last(), resumption.missed());
-                    });
+            return rooms.join(name, session).thenCompose(joined -> {
+                if (session.isClosing()) {
+                    // Closed while joining: its close may have run before the join and missed this room.
+                    leaveRoom(session, name);
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                return answer(session, name, since);
+            });
         }).exceptionally(failure -> {
-            if (failure instanceof SocketClosed || failure.getCause() instanceof SocketClosed) {
-                return null;
-            }
-            session.leave(name);
-            rooms.leave(name, session);
+            leaveRoom(session, name);
             LOG.warnf("Subscribing socket %s to %s failed: %s", session.id(), name, failure.getMessage());
             reply(session, new ServerFrame.Error(name, ErrorCode.UNAVAILABLE, "Try again shortly."));
             return null;
         });
     }
 
+    /** Reads the joined room's position and what the client missed, and answers {@code subscribed}, then those. */
+    private CompletionStage<Void> answer(ClientSession session, String name, ClientFrame.Since since) {
+        return positions.resume(name, since, maxReplay).subscribeAsCompletionStage().thenAccept(resumption -> {
+            RoomPosition.Position now = resumption.position();
+            if (since != null) {
+                metrics.resumed(resumption.recovered());
+            }
+            reply(session, new ServerFrame.Subscribed(name, now.epoch(), now.offset(),
+                    since == null ? null : resumption.recovered()));
+            session.answered(name, now.epoch(), now.last(), resumption.missed());
+        });
+    }
+
     private CompletionStage<Void> unsubscribe(ClientSession session, Room room) {
         String name = room.toString();
-        if (session.leave(name)) {
-            rooms.leave(name, session);
-        }
+        leaveRoom(session, name);
         reply(session, new ServerFrame.Unsubscribed(name));
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Takes the room from the socket and the socket from the room; @return whether the socket held it. */
+    private boolean leaveRoom(ClientSession session, String room) {
+        if (!session.leave(room)) {
+            return false;
+        }
+        rooms.leave(room, session);
+        return true;
     }
 
     private void reply(ClientSession session, Object frame) {
@@ -261,13 +264,6 @@ public class ProtocolHandler {
             session.write(json.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("server frames are always serializable", e);
-        }
-    }
-
-    /** A subscription stopped because its socket closed meanwhile: nothing to answer. */
-    private static final class SocketClosed extends RuntimeException {
-        SocketClosed() {
-            super(null, null, false, false);
         }
     }
 }
