@@ -79,6 +79,25 @@ test("a #tag in a reply makes the thread appear in that channel for a member loo
   await screenshot(bob, "shared-thread");
 });
 
+test("an edit shows as edited and a deletion disappears, for the other person live; only the author may edit", async () => {
+  await bob.getByRole("link", { name: "# general" }).click();
+  await post(alice, "Message #general", "Lunch at noen?");
+  await expect(messageIn(bob, "Lunch at noen?")).toBeVisible();
+  await expect(messageIn(bob, "Lunch at noen?").getByRole("button", { name: "Edit" })).toHaveCount(0);
+
+  await messageIn(alice, "Lunch at noen?").getByRole("button", { name: "Edit" }).click();
+  const editor = alice.getByRole("textbox", { name: "Edit message" });
+  await editor.fill("Lunch at noon?");
+  await editor.press("Enter");
+  await expect(messageIn(bob, "Lunch at noon?")).toContainText("(edited)");
+  await expect(messageIn(alice, "Lunch at noon?")).toContainText("(edited)");
+
+  alice.once("dialog", (dialog) => dialog.accept());
+  await messageIn(alice, "Lunch at noon?").getByRole("button", { name: "Delete" }).click();
+  await expect(messageIn(bob, "Lunch at noon?")).toHaveCount(0);
+  await expect(messageIn(alice, "Lunch at noon?")).toHaveCount(0);
+});
+
 test("a gateway restart: Bob sees reconnecting, then every message posted meanwhile, in order, once", async () => {
   await bob.getByRole("link", { name: "# general" }).click();
   await expect(bob.getByRole("status").filter({ hasText: "Live" })).toBeVisible();

@@ -5,7 +5,9 @@
 // Two deliberate departures from the JSON Schemas, both about reading rather than writing:
 // - objects are not strict: a newer server may add fields, and this client ignores the ones it does not know;
 // - event.json's "payload depends on type" (if/then) becomes a discriminated union on `type`, so code that switches on
-//   an event's type gets its payload's type.
+//   an event's type gets its payload's type;
+// - other conditions (if/then/else, such as "a deleted message's content is empty") are the server's to keep and are
+//   left out: json-schema-to-zod cannot express them as types.
 import { jsonSchemaToZod } from "json-schema-to-zod";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -60,7 +62,7 @@ function tolerant(node) {
   const copy = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "additionalProperties" && value === false) continue;
-    if (key === "$defs") continue;
+    if (key === "$defs" || key === "if" || key === "then" || key === "else") continue;
     copy[key] = tolerant(value);
   }
   return copy;

@@ -22,6 +22,8 @@ export function message(overrides: Partial<Message> = {}): Message {
     content: "hello",
     author_id: ALICE,
     created_at: new Date(Date.UTC(2026, 11, 6, 10, 0, sequence)).toISOString(),
+    edited_at: null,
+    deleted: false,
     ...overrides,
   };
 }

@@ -54,4 +54,18 @@ describe("a thread pane", () => {
       participant_ids: [ALICE] }));
     expect(t.conversation).toMatchObject({ reply_count: 3, channel_ids: [CHANNEL, other] });
   });
+
+  it("shows edits of the root and replies, drops a deleted reply and keeps a deleted root as a placeholder", () => {
+    const first = reply("frist");
+    let t = thread.withFirstPage(thread.emptyThread(CONVERSATION), conversation, page([first, reply("second")]));
+    t = thread.withEvent(t, event("message.updated", { ...first, content: "first", edited_at: "2026-12-06T10:09:00Z" }));
+    expect(contents(t)).toEqual(["first", "second"]);
+    t = thread.withEvent(t, event("message.deleted", { id: first.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));
+    expect(contents(t)).toEqual(["second"]);
+    t = thread.withEvent(t, event("message.deleted", { id: root.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));
+    expect(t.conversation?.root_message).toMatchObject({ deleted: true, content: "" });
+    // Another conversation's changes are not this thread's.
+    const same = thread.withEvent(t, event("message.deleted", { id: id(), channel_id: CHANNEL, conversation_id: id() }));
+    expect(same).toBe(t);
+  });
 });

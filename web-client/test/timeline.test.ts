@@ -77,4 +77,17 @@ describe("a channel timeline", () => {
     t = timeline.withLatestPage(t, page([older]));
     expect(contents(t)).toEqual(["older", "live"]);
   });
+
+  it("shows an edit, removes a deleted message and keeps a deleted thread root as a placeholder", () => {
+    const flat = item({ content: "helo" });
+    const root = item({ content: "root", conversation_id: id(), reply_count: 2 });
+    let t = timeline.withLatestPage(timeline.emptyTimeline(CHANNEL), page([root, flat]));
+    t = timeline.withEvent(t, event("message.updated", { ...message(), id: flat.id, content: "hello",
+      edited_at: "2026-12-06T10:08:00Z" }));
+    expect(t.entries[0]!.item).toMatchObject({ content: "hello", edited_at: "2026-12-06T10:08:00Z" });
+    t = timeline.withEvent(t, event("message.deleted", { id: flat.id, channel_id: CHANNEL, conversation_id: null }));
+    t = timeline.withEvent(t, event("message.deleted", { id: root.id, channel_id: CHANNEL,
+      conversation_id: root.conversation_id }));
+    expect(t.entries.map((e) => e.item)).toMatchObject([{ id: root.id, deleted: true, content: "", reply_count: 2 }]);
+  });
 });

@@ -54,6 +54,13 @@ export class ChatApi {
   post = (message: { channel_id: string; content: string; client_msg_id: string; reply_to_message_id?: string }) =>
     call(this.token, Message, "POST", "/api/messages", message);
 
+  /** The caller's own message only. */
+  editMessage = (messageId: string, content: string) =>
+    call(this.token, Message, "PATCH", `/api/messages/${messageId}`, { content });
+
+  /** Its author or a workspace admin; deleting it again succeeds too. */
+  deleteMessage = (messageId: string) => send(this.token, "DELETE", `/api/messages/${messageId}`);
+
   members = (workspaceId: string) =>
     call(this.token, z.array(Member), "GET", `/api/workspaces/${workspaceId}/members`);
 

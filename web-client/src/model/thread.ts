@@ -49,6 +49,8 @@ export function withSending(thread: Thread, clientMsgId: string, content: string
     content,
     author_id: authorId,
     created_at: now.toISOString(),
+    edited_at: null,
+    deleted: false,
   };
   return { ...thread, replies: [...thread.replies, { key: clientMsgId, message, delivery: "sending", clientMsgId }] };
 }
@@ -80,6 +82,10 @@ export function withEvent(thread: Thread, event: Event): Thread {
       if (thread.replies.some((reply) => reply.key === message.id)) return thread;
       return { ...thread, replies: ordered([...thread.replies, sent(message)]) };
     }
+    case "message.updated":
+      return event.payload.conversation_id === thread.conversationId ? edited(thread, event.payload) : thread;
+    case "message.deleted":
+      return event.payload.conversation_id === thread.conversationId ? deleted(thread, event.payload.id) : thread;
     case "conversation.updated":
     case "conversation.shared": {
       if (event.payload.conversation_id !== thread.conversationId || !thread.conversation) return thread;
@@ -91,6 +97,27 @@ export function withEvent(thread: Thread, event: Event): Thread {
     default:
       return thread;
   }
+}
+
+/** The root's or a reply's new content (from the answer to an edit, or its event). */
+export function edited(thread: Thread, message: Message): Thread {
+  return withMessage(thread, message.id, () => message);
+}
+
+/** The root stays as a placeholder for the thread; a deleted reply goes. */
+export function deleted(thread: Thread, id: string): Thread {
+  const withoutReply = { ...thread, replies: thread.replies.filter((reply) => reply.key !== id) };
+  return withMessage(withoutReply, id, (root) => ({ ...root, content: "", deleted: true }));
+}
+
+/** The thread with its root or one of its replies (whichever has that id) changed. */
+function withMessage(thread: Thread, id: string, change: (message: Message) => Message): Thread {
+  const conversation =
+    thread.conversation && thread.conversation.root_message.id === id
+      ? { ...thread.conversation, root_message: change(thread.conversation.root_message) }
+      : thread.conversation;
+  const replies = thread.replies.map((reply) => (reply.key === id ? { ...reply, message: change(reply.message) } : reply));
+  return { ...thread, conversation, replies };
 }
 
 /** Sent replies in the order they were posted (ids are time-ordered), then those still being sent. */

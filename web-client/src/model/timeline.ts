@@ -58,6 +58,8 @@ export function withSending(timeline: Timeline, clientMsgId: string, content: st
     content,
     author_id: authorId,
     created_at: now.toISOString(),
+    edited_at: null,
+    deleted: false,
     reply_count: 0,
     last_reply_at: null,
     participant_ids: [],
@@ -97,6 +99,10 @@ export function withEvent(timeline: Timeline, event: Event): Timeline {
       if (timeline.entries.some((entry) => entry.key === message.id)) return timeline;
       return { ...timeline, entries: [...timeline.entries, sent(fromMessage(message))] };
     }
+    case "message.updated":
+      return edited(timeline, event.payload);
+    case "message.deleted":
+      return deleted(timeline, event.payload.id);
     case "conversation.created":
       return updateRoot(timeline, event.payload.root_message_id, { conversation_id: event.payload.conversation_id });
     case "conversation.updated": {
@@ -123,6 +129,21 @@ export function withEvent(timeline: Timeline, event: Event): Timeline {
   }
 }
 
+/** A message's new content (from the answer to an edit, or its event). */
+export function edited(timeline: Timeline, message: Message): Timeline {
+  const { content, edited_at, conversation_id } = message;
+  return updateRoot(timeline, message.id, { content, edited_at, conversation_id });
+}
+
+/** A deleted thread root stays, as a placeholder for its thread; any other message goes. */
+export function deleted(timeline: Timeline, id: string): Timeline {
+  const entries = timeline.entries.flatMap((entry) => {
+    if (entry.key !== id) return [entry];
+    return entry.item.conversation_id === null ? [] : [{ ...entry, item: { ...entry.item, content: "", deleted: true } }];
+  });
+  return { ...timeline, entries };
+}
+
 function fromMessage(message: Message): TimelineItem {
   return {
     id: message.id,
@@ -132,6 +153,8 @@ function fromMessage(message: Message): TimelineItem {
     content: message.content,
     author_id: message.author_id,
     created_at: message.created_at,
+    edited_at: message.edited_at,
+    deleted: message.deleted,
     reply_count: 0,
     last_reply_at: null,
     participant_ids: [],

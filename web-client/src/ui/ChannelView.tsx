@@ -3,6 +3,7 @@ import type { ChatApi } from "../api/chat";
 import type { Channel, Me } from "../generated/schemas";
 import type { LiveConnection } from "../live/connection";
 import * as model from "../model/timeline";
+import { MessageBody } from "./MessageBody";
 import { authorName, MessageText, Time } from "./MessageText";
 import { Composer } from "./Composer";
 import { ProblemText } from "./ProblemText";
@@ -28,6 +29,7 @@ export function ChannelView(props: {
   const [timeline, setTimeline] = useState(() => model.emptyTimeline(channel.id));
   const [error, setError] = useState<unknown>(null);
   const bottom = useRef<HTMLLIElement>(null);
+  const admin = me.workspaces.some((w) => w.id === channel.workspace_id && w.role === "admin");
 
   useRoom(live, channel.member ? `channel:${channel.id}` : null, {
     sync: () => api.timeline(channel.id, null).then((page) => setTimeline((t) => model.withLatestPage(t, page)), setError),
@@ -86,13 +88,20 @@ export function ChannelView(props: {
               {entry.item.shared_into_channel && <span className="shared"> shared thread</span>}
               {entry.delivery === "sending" && <span className="delivery"> sending…</span>}
             </div>
-            <MessageText content={entry.item.content} channels={props.channels} />
+            {entry.delivery === "sent" ? (
+              <MessageBody api={api} message={entry.item} channels={props.channels}
+                canEdit={entry.item.author_id === me.user.id} canDelete={entry.item.author_id === me.user.id || admin}
+                onEdited={(message) => setTimeline((t) => model.edited(t, message))}
+                onDeleted={(id) => setTimeline((t) => model.deleted(t, id))} onError={setError} />
+            ) : (
+              <MessageText content={entry.item.content} channels={props.channels} />
+            )}
             {entry.delivery === "failed" && (
               <p className="delivery-failed">
                 Not sent. <button type="button" onClick={() => retry(entry)}>Retry</button>
               </p>
             )}
-            {entry.delivery === "sent" && <ThreadLink item={entry.item} open={props.openThread} onOpen={props.onReply} />}
+            {entry.delivery === "sent" && !(entry.item.deleted && entry.item.reply_count === 0) && <ThreadLink item={entry.item} open={props.openThread} onOpen={props.onReply} />}
           </li>
         ))}
         <li ref={bottom} className="end" aria-hidden="true" />

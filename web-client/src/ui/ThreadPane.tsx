@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { ChatApi } from "../api/chat";
 import type { Channel, Me, Message } from "../generated/schemas";
 import type { LiveConnection } from "../live/connection";
 import * as model from "../model/thread";
 import type { TimelineItem } from "../model/timeline";
 import { Composer } from "./Composer";
+import { MessageBody } from "./MessageBody";
 import { authorName, MessageText, Time } from "./MessageText";
 import { PaneHeader } from "./PaneHeader";
 import { ProblemText } from "./ProblemText";
@@ -54,6 +55,14 @@ function LiveThread(props: Props & { conversationId: string }) {
   // Replies restricted to this channel come in its room, not the thread's.
   useRoom(live, channel.member ? `channel:${channel.id}` : null, { ...listener, sync: () => undefined });
 
+  const admin = me.workspaces.some((w) => w.id === channel.workspace_id && w.role === "admin");
+  const body = (message: Message) => (
+    <MessageBody api={api} message={message} channels={props.channels}
+      canEdit={message.author_id === me.user.id} canDelete={message.author_id === me.user.id || admin}
+      onEdited={(changed) => setThread((t) => model.edited(t, changed))}
+      onDeleted={(id) => setThread((t) => model.deleted(t, id))} onError={setError} />
+  );
+
   const loadMore = () => {
     if (thread.moreCursor === null) return;
     api.replies(conversationId, thread.moreCursor).then((page) => setThread((t) => model.withMore(t, page)), setError);
@@ -77,7 +86,7 @@ function LiveThread(props: Props & { conversationId: string }) {
   const count = conversation?.reply_count ?? 0;
   return (
     <>
-      {conversation && <Root message={conversation.root_message} people={people} channels={props.channels} />}
+      {conversation && <Root message={conversation.root_message} people={people} body={body(conversation.root_message)} />}
       <p className="reply-count" aria-live="polite">{count === 1 ? "1 reply" : `${count} replies`}</p>
       <ol className="replies" aria-label="Replies" aria-busy={conversation === null}>
         {thread.replies.map((reply) => (
@@ -87,7 +96,7 @@ function LiveThread(props: Props & { conversationId: string }) {
               {reply.delivery === "sending" && <span className="delivery"> sending…</span>}
               {reply.delivery === "failed" && <span className="delivery-failed"> not sent</span>}
             </div>
-            <MessageText content={reply.message.content} channels={props.channels} />
+            {reply.delivery === "sent" ? body(reply.message) : <MessageText content={reply.message.content} channels={props.channels} />}
           </li>
         ))}
       </ol>
@@ -115,7 +124,7 @@ function NewThread(props: Props) {
   const root: Message = { ...startingFrom, reply_to_message_id: null };
   return (
     <>
-      <Root message={root} people={props.people} channels={props.channels} />
+      <Root message={root} people={props.people} body={<MessageText content={root.content} channels={props.channels} />} />
       <p className="reply-count">{sending ? "Sending…" : "No replies yet"}</p>
       {error !== null && <ProblemText error={error} />}
       <Composer label="Reply in thread" channels={props.channels} onSend={reply} />
@@ -123,13 +132,13 @@ function NewThread(props: Props) {
   );
 }
 
-function Root({ message, people, channels }: { message: Message; people: People; channels: ReadonlyMap<string, Channel> }) {
+function Root({ message, people, body }: { message: Message; people: People; body: ReactNode }) {
   return (
     <div className="root message" data-message-id={message.id}>
       <div className="meta">
         <strong>{authorName(people, message.author_id)}</strong> <Time at={message.created_at} />
       </div>
-      <MessageText content={message.content} channels={channels} />
+      {body}
     </div>
   );
 }

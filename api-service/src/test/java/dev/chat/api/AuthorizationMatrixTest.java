@@ -29,7 +29,9 @@ class AuthorizationMatrixTest {
             SELECT (SELECT count(*) FROM workspace_members) || '/' || (SELECT count(*) FROM channels) || '/'
                 || (SELECT count(*) FROM channel_members) || '/' || (SELECT count(*) FROM messages) || '/'
                 || (SELECT count(*) FROM conversations) || '/' || (SELECT count(*) FROM invites) || '/'
-                || (SELECT count(*) FROM outbox) || '/' || (SELECT coalesce(max(topic), '') FROM channels)
+                || (SELECT count(*) FROM outbox) || '/' || (SELECT coalesce(max(topic), '') FROM channels) || '/'
+                || (SELECT count(*) FROM message_versions) || '/' || (SELECT count(edited_at) FROM messages) || '/'
+                || (SELECT count(deleted_at) FROM messages)
             """;
 
     private record Call(String method, String path, Map<String, Object> body) {
@@ -47,6 +49,7 @@ class AuthorizationMatrixTest {
         ApiCalls.post(team.carolSubject(), team.leadership(), "agreed", leadershipRoot);
         String conversation = TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid",
                 leadershipRoot);
+        String generalMessage = ApiCalls.post(team.aliceSubject(), team.general(), "hello", null);
 
         String outsider = TestData.newSubject("outsider");
         TestData.activeMember(TestData.workspace(), TestData.user(outsider), "admin");
@@ -68,7 +71,10 @@ class AuthorizationMatrixTest {
                 call("POST", "/api/messages", Map.of("channel_id", team.general(), "content", "hi")),
                 call("POST", "/api/channels/" + team.engineering() + "/join"),
                 call("PATCH", "/api/channels/" + team.general(), Map.of("topic", "mine now")),
-                call("POST", "/api/channels/" + team.engineering() + "/archive"));
+                call("POST", "/api/channels/" + team.engineering() + "/archive"),
+                call("PATCH", "/api/messages/" + generalMessage, Map.of("content", "mine now")),
+                call("DELETE", "/api/messages/" + generalMessage),
+                call("GET", "/api/messages/" + generalMessage + "/versions"));
         List<Call> adminCalls = List.of(
                 call("POST", ws + "/invites", Map.of()),
                 call("GET", ws + "/invites"),
@@ -85,7 +91,10 @@ class AuthorizationMatrixTest {
                 call("GET", "/api/conversations/" + conversation),
                 call("GET", "/api/conversations/" + conversation + "/messages"),
                 call("POST", "/api/messages", Map.of("channel_id", team.leadership(), "content", "me too",
-                        "reply_to_message_id", leadershipRoot)));
+                        "reply_to_message_id", leadershipRoot)),
+                call("PATCH", "/api/messages/" + leadershipRoot, Map.of("content", "mine now")),
+                call("DELETE", "/api/messages/" + leadershipRoot),
+                call("GET", "/api/messages/" + leadershipRoot + "/versions"));
 
         List<DynamicTest> tests = new ArrayList<>();
         List<Call> everything = new ArrayList<>(memberCalls);

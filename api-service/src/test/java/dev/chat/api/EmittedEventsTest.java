@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -53,11 +54,11 @@ class EmittedEventsTest {
         }
         assertEquals(List.of(), invalid);
         assertTrue(checked >= 8, "checked " + checked);
-        assertTrue(types.containsAll(Set.of("message.created", "conversation.created", "conversation.updated",
-                "conversation.shared")), "types seen: " + types);
+        assertTrue(types.containsAll(Set.of("message.created", "message.updated", "message.deleted",
+                "conversation.created", "conversation.updated", "conversation.shared")), "types seen: " + types);
     }
 
-    /** A flat message, a thread, shares into a public and a private channel, a restricted reply. */
+    /** A flat message, a thread, shares into a public and a private channel, a restricted reply, an edit, a delete. */
     private static void emitOneOfEach() {
         UUID workspace = TestData.workspace();
         String subject = TestData.newSubject("emitter");
@@ -71,6 +72,9 @@ class EmittedEventsTest {
         String root = ApiCalls.post(subject, general, "flat, then a root", null);
         ApiCalls.post(subject, general, "first reply, cc #random", root);
         ApiCalls.post(subject, general, "and #secret", root);
-        ApiCalls.post(subject, secret, "said only in #secret", root);
+        String restricted = ApiCalls.post(subject, secret, "said only in #secret", root);
+        ApiCalls.as(subject).body(Map.of("content", "flat, then a root (edited)")).patch("/api/messages/" + root)
+                .then().statusCode(200);
+        ApiCalls.as(subject).delete("/api/messages/" + restricted).then().statusCode(204);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 /** Every event the system emits, in one place. The wire name is what clients switch on. */
 public enum EventType {
     MESSAGE_CREATED("message.created"),
+    MESSAGE_UPDATED("message.updated"),
+    MESSAGE_DELETED("message.deleted"),
     CONVERSATION_CREATED("conversation.created"),
     CONVERSATION_UPDATED("conversation.updated"),
     CONVERSATION_SHARED("conversation.shared"),

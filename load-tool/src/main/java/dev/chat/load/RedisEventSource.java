@@ -42,8 +42,8 @@ final class RedisEventSource implements AutoCloseable {
         String envelope = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"message.created\",\"workspace_id\":\""
                 + workspaceId + "\",\"occurred_at\":\"" + now + "\",\"payload\":{\"id\":\"" + id
                 + "\",\"channel_id\":\"" + channel + "\",\"conversation_id\":null,\"reply_to_message_id\":null,"
-                + "\"author_id\":\"" + authorId + "\",\"content\":\"load message " + n + "\",\"client_msg_id\":null,"
-                + "\"created_at\":\"" + now + "\"}}";
+                + "\"content\":\"load message " + n + "\",\"author_id\":\"" + authorId + "\","
+                + "\"created_at\":\"" + now + "\",\"edited_at\":null,\"deleted\":false}}";
         return new Message(id, new PendingEvent(nextOutboxId.getAndIncrement(), List.of("channel:" + channel),
                 envelope));
     }

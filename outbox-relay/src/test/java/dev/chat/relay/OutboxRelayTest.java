@@ -225,7 +225,8 @@ class OutboxRelayTest {
                 + UUID.randomUUID() + "\",\"occurred_at\":\"" + Instant.now() + "\",\"payload\":{\"id\":\""
                 + UUID.randomUUID() + "\",\"channel_id\":\"" + UUID.randomUUID()
                 + "\",\"conversation_id\":null,\"reply_to_message_id\":null,\"content\":\"hi\",\"author_id\":\""
-                + UUID.randomUUID() + "\",\"created_at\":\"" + Instant.now() + "\"}}";
+                + UUID.randomUUID() + "\",\"created_at\":\"" + Instant.now()
+                + "\",\"edited_at\":null,\"deleted\":false}}";
     }
 
     private String redisString(Command command, String key) {

@@ -56,6 +56,8 @@ public final class ResponseContracts implements Filter, QuarkusTestBeforeClassCa
             one("GET", "/api/conversations/" + UUID, "conversation.json"),
             one("GET", "/api/conversations/" + UUID + "/messages", "message-page.json"),
             one("POST", "/api/messages", "message.json"),
+            one("PATCH", "/api/messages/" + UUID, "message.json"),
+            many("GET", "/api/messages/" + UUID + "/versions", "message-version.json"),
             one("GET", "/api/billing", "billing-status.json"),
             one("POST", "/api/billing/(checkout|portal)", "billing-redirect.json"));
 

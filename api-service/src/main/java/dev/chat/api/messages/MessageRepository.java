@@ -1,14 +1,19 @@
 package dev.chat.api.messages;
 
+import dev.chat.api.rows.Columns;
 import dev.chat.api.rows.MessageRows;
 import dev.chat.model.Message;
 import dev.chat.outbox.OutboxEvent;
 import dev.chat.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,8 +37,60 @@ public class MessageRepository {
             """;
 
     private static final String FIND_BY_CLIENT_MSG_ID = """
-            SELECT id, channel_id, conversation_id, reply_to_message_id, content, author_id, created_at
+            SELECT id, channel_id, conversation_id, reply_to_message_id, content, author_id, created_at, edited_at,
+                   deleted_at
             FROM messages WHERE author_id = $1 AND client_msg_id = $2
+            """;
+
+    /**
+     * The message ($2) as the caller ($1) may change it, locked until the transaction ends: no row when the caller may
+     * not read it (decision 0007: its channel, or for a root or an open reply any channel of its conversation) or
+     * has no membership of its workspace. An invited member's row comes back too, to be answered "accept first".
+     */
+    private static final String FIND_FOR_CHANGE = """
+            SELECT m.id, m.workspace_id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content,
+                   m.author_id, m.created_at, m.edited_at, m.deleted_at,
+                   u.id AS caller_id, wm.role AS caller_role, wm.status AS caller_status,
+                   c.visibility = 'private' AS private_channel, c.archived_at IS NOT NULL AS archived,
+                   shown.restricted,
+                   array(SELECT x.channel_id FROM conversation_channels x WHERE x.conversation_id = m.conversation_id
+                         ORDER BY x.is_primary DESC, x.created_at, x.timeline_key) AS conversation_channel_ids
+            FROM users u
+            JOIN messages m ON m.id = $2
+            JOIN workspace_members wm ON wm.workspace_id = m.workspace_id AND wm.user_id = u.id
+            JOIN channels c ON c.id = m.channel_id
+            CROSS JOIN LATERAL (
+                SELECT m.reply_to_message_id IS NOT NULL AND c.visibility = 'private' AND EXISTS (
+                    SELECT 1 FROM conversation_channels cc
+                    WHERE cc.conversation_id = m.conversation_id AND cc.channel_id = m.channel_id AND NOT cc.is_primary
+                ) AS restricted
+            ) shown
+            WHERE u.idp_subject = $1
+              AND (EXISTS (SELECT 1 FROM readable_channels(u.id, true) r WHERE r.channel_id = m.channel_id)
+                   OR (m.conversation_id IS NOT NULL AND NOT shown.restricted
+                       AND EXISTS (SELECT 1 FROM readable_conversation_channels(u.id, m.conversation_id))))
+            FOR UPDATE OF m
+            """;
+
+    /** Keeps the text being replaced as the message's next version, then replaces it. */
+    private static final String REPLACE_CONTENT = """
+            WITH kept AS (
+                INSERT INTO message_versions (message_id, version, content, written_at)
+                SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM message_versions WHERE message_id = $1
+            )
+            UPDATE messages SET content = $4, edited_at = $5 WHERE id = $1
+            """;
+
+    /** Empties a deleted message and removes its earlier versions: what was deleted is not kept anywhere. */
+    private static final String MARK_DELETED = """
+            WITH forgotten AS (
+                DELETE FROM message_versions WHERE message_id = $1
+            )
+            UPDATE messages SET content = '', deleted_at = $2 WHERE id = $1
+            """;
+
+    private static final String VERSIONS = """
+            SELECT version, content, written_at FROM message_versions WHERE message_id = $1 ORDER BY version
             """;
 
     private final OutboxWriter outbox;
@@ -51,6 +108,44 @@ public class MessageRepository {
                 .addOffsetDateTime(message.createdAt().atOffset(ZoneOffset.UTC));
         outbox.addInsertParameters(parameters, event);
         return tx.preparedQuery(INSERT_FLAT_WITH_EVENT).execute(parameters).map(rows -> rows.size() == 1);
+    }
+
+    /** The message as the caller may change it, locked for this transaction; empty when they may not read it. */
+    public Uni<Optional<MessageTarget>> findForChange(SqlClient tx, String subject, UUID messageId) {
+        return tx.preparedQuery(FIND_FOR_CHANGE).execute(Tuple.of(subject, messageId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toTarget(rows.iterator().next())));
+    }
+
+    /** Replaces the content, keeping the text it had as the next version. */
+    public Uni<Void> replaceContent(SqlClient tx, Message before, Message after) {
+        Instant writtenAt = before.editedAt() != null ? before.editedAt() : before.createdAt();
+        Tuple parameters = Tuple.tuple().addUUID(before.id()).addString(before.content())
+                .addOffsetDateTime(writtenAt.atOffset(ZoneOffset.UTC)).addString(after.content())
+                .addOffsetDateTime(after.editedAt().atOffset(ZoneOffset.UTC));
+        return tx.preparedQuery(REPLACE_CONTENT).execute(parameters).replaceWithVoid();
+    }
+
+    public Uni<Void> markDeleted(SqlClient tx, UUID messageId, Instant at) {
+        return tx.preparedQuery(MARK_DELETED).execute(Tuple.of(messageId, at.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    public Uni<List<MessageVersion>> versions(SqlClient client, UUID messageId) {
+        return client.preparedQuery(VERSIONS).execute(Tuple.of(messageId)).map(rows -> {
+            List<MessageVersion> versions = new ArrayList<>();
+            for (Row row : rows) {
+                versions.add(new MessageVersion(row.getInteger("version"), row.getString("content"),
+                        Columns.instant(row, "written_at")));
+            }
+            return versions;
+        });
+    }
+
+    private static MessageTarget toTarget(Row row) {
+        return new MessageTarget(MessageRows.message(row), row.getUUID("workspace_id"), row.getUUID("caller_id"),
+                row.getString("caller_role"), row.getString("caller_status"), row.getBoolean("private_channel"),
+                row.getBoolean("archived"), row.getBoolean("restricted"),
+                Columns.uuids(row, "conversation_channel_ids"));
     }
 
     public Uni<Optional<Message>> findByClientMsgId(SqlClient client, UUID authorId, String clientMsgId) {

@@ -7,10 +7,16 @@ import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/messages")
@@ -23,10 +29,15 @@ public class MessageResource {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final MessageService messages;
+    private final MessageEditing editing;
+    private final MessageDeletion deletion;
     private final CallerContext callers;
 
-    public MessageResource(MessageService messages, CallerContext callers) {
+    public MessageResource(MessageService messages, MessageEditing editing, MessageDeletion deletion,
+                           CallerContext callers) {
         this.messages = messages;
+        this.editing = editing;
+        this.deletion = deletion;
         this.callers = callers;
     }
 
@@ -38,5 +49,29 @@ public class MessageResource {
                         .entity(posted.message())
                         .header(REPLAYED_HEADER, String.valueOf(!posted.created()))
                         .build());
+    }
+
+    /** Replaces the content of the caller's own message; the text it had is kept as a version. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.FORBIDDEN, ErrorCode.CHANNEL_ARCHIVED})
+    @PATCH
+    @Path("/{id}")
+    public Uni<Message> edit(@PathParam("id") UUID messageId, EditMessageRequest request) {
+        return editing.edit(callers.caller().subject(), messageId, request);
+    }
+
+    /** Deletes a message (its author or a workspace admin); deleting it again answers 204 as well. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.FORBIDDEN})
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID messageId) {
+        return deletion.delete(callers.caller().subject(), messageId).map(ok -> RestResponse.noContent());
+    }
+
+    /** What the caller's own message said before each edit, oldest first. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.FORBIDDEN})
+    @GET
+    @Path("/{id}/versions")
+    public Uni<List<MessageVersion>> versions(@PathParam("id") UUID messageId) {
+        return editing.versions(callers.caller().subject(), messageId);
     }
 }

@@ -71,7 +71,7 @@ public class MessageService {
             return replies.post(tx, channel, request.replyToMessageId(), request.content(), request.clientMsgId());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Message message = new Message(UuidCreator.getTimeOrderedEpoch(), channel.channelId(), null, null,
+        Message message = Message.posted(UuidCreator.getTimeOrderedEpoch(), channel.channelId(), null, null,
                 request.content(), channel.userId(), now);
         OutboxEvent event = outbox.event(EventType.MESSAGE_CREATED, channel.workspaceId(), now, message,
                 List.of(Room.channel(channel.channelId())));
@@ -102,13 +102,7 @@ public class MessageService {
 
     static void validate(PostMessageRequest request) {
         Fields.required(Fields.body(request).channelId(), "channel_id");
-        if (request.content() == null || request.content().isBlank()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Field 'content' must not be empty.");
-        }
-        if (request.content().length() > Limits.MESSAGE_CONTENT_MAX_CHARS) {
-            throw new ApiException(ErrorCode.CONTENT_TOO_LARGE,
-                    "Field 'content' is longer than " + Limits.MESSAGE_CONTENT_MAX_CHARS + " characters.");
-        }
+        MessageContent.validate(request.content());
         String clientMsgId = request.clientMsgId();
         if (clientMsgId != null && (clientMsgId.isBlank() || clientMsgId.length() > Limits.CLIENT_MSG_ID_MAX_CHARS)) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,

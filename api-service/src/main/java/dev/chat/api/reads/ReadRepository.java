@@ -41,6 +41,7 @@ public class ReadRepository {
                 (SELECT m.id AS sort_key, m.id AS message_id, false AS shared
                  FROM messages m
                  WHERE m.channel_id = $1 AND m.reply_to_message_id IS NULL AND m.id < $3
+                   AND (m.deleted_at IS NULL OR m.conversation_id IS NOT NULL)
                    AND EXISTS (SELECT 1 FROM allowed)
                  ORDER BY m.id DESC LIMIT $4)
                 UNION ALL
@@ -53,8 +54,8 @@ public class ReadRepository {
             )
             SELECT a.member_status, e.sort_key, e.shared,
                    m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id, m.created_at,
-                   c.reply_count, c.last_reply_at, c.participant_ids, v.restricted_reply_count,
-                   v.restricted_last_reply_at, v.restricted_participant_ids
+                   m.edited_at, m.deleted_at, c.reply_count, c.last_reply_at, c.participant_ids,
+                   v.restricted_reply_count, v.restricted_last_reply_at, v.restricted_participant_ids
             FROM access a
             LEFT JOIN entries e ON true
             LEFT JOIN messages m ON m.id = e.message_id
@@ -83,7 +84,8 @@ public class ReadRepository {
                        AS restricted_participant_ids,
                    r.id AS root_id, r.channel_id AS root_channel_id, r.conversation_id AS root_conversation_id,
                    r.reply_to_message_id AS root_reply_to_message_id, r.content AS root_content,
-                   r.author_id AS root_author_id, r.created_at AS root_created_at
+                   r.author_id AS root_author_id, r.created_at AS root_created_at, r.edited_at AS root_edited_at,
+                   r.deleted_at AS root_deleted_at
             FROM conversations c JOIN messages r ON r.id = c.root_message_id
             WHERE c.id = $1 AND EXISTS (SELECT 1 FROM readable)
             """;
@@ -92,9 +94,10 @@ public class ReadRepository {
     static final String REPLIES = "WITH " + READABLE_CHANNELS + """
             , page AS (
                 SELECT m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id,
-                       m.created_at
+                       m.created_at, m.edited_at, m.deleted_at
                 FROM messages m
                 WHERE m.conversation_id = $1 AND m.reply_to_message_id IS NOT NULL AND m.id > $3
+                  AND m.deleted_at IS NULL
                   AND m.channel_id IN (SELECT channel_id FROM readable)
                 ORDER BY m.id LIMIT $4
             )
@@ -162,7 +165,8 @@ public class ReadRepository {
         ThreadView thread = conversationId == null ? null : ThreadView.read(null, row);
         return new TimelineItem(row.getUUID("id"), row.getUUID("channel_id"), conversationId,
                 row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
-                Columns.instant(row, "created_at"),
+                Columns.instant(row, "created_at"), Columns.instant(row, "edited_at"),
+                Columns.isSet(row, "deleted_at"),
                 thread == null ? 0 : thread.replyCount(), thread == null ? null : thread.lastReplyAt(),
                 thread == null ? List.of() : thread.participantIds(), row.getBoolean("shared"));
     }

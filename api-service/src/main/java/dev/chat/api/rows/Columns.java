@@ -18,6 +18,11 @@ public final class Columns {
         return values == null ? List.of() : Arrays.asList(values);
     }
 
+    /** Whether a timestamp that marks a state (such as {@code deleted_at}) is set. */
+    public static boolean isSet(Row row, String column) {
+        return row.getOffsetDateTime(column) != null;
+    }
+
     public static Instant instant(Row row, String column) {
         OffsetDateTime time = row.getOffsetDateTime(column);
         return time == null ? null : time.toInstant();

@@ -18,6 +18,7 @@ public final class MessageRows {
         return new Message(row.getUUID(prefix + "id"), row.getUUID(prefix + "channel_id"),
                 row.getUUID(prefix + "conversation_id"), row.getUUID(prefix + "reply_to_message_id"),
                 row.getString(prefix + "content"), row.getUUID(prefix + "author_id"),
-                Columns.instant(row, prefix + "created_at"));
+                Columns.instant(row, prefix + "created_at"), Columns.instant(row, prefix + "edited_at"),
+                Columns.isSet(row, prefix + "deleted_at"));
     }
 }

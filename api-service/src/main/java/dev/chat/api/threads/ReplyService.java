@@ -30,10 +30,12 @@ public class ReplyService {
 
     private final ThreadRepository threads;
     private final OutboxWriter outbox;
+    private final ThreadSummaries summaries;
 
-    public ReplyService(ThreadRepository threads, OutboxWriter outbox) {
+    public ReplyService(ThreadRepository threads, OutboxWriter outbox, ThreadSummaries summaries) {
         this.threads = threads;
         this.outbox = outbox;
+        this.summaries = summaries;
     }
 
     /**
@@ -49,7 +51,7 @@ public class ReplyService {
                 .chain(parent -> conversationFor(tx, parent, channel))
                 .chain(thread -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    Message reply = new Message(UuidCreator.getTimeOrderedEpoch(), channel.channelId(),
+                    Message reply = Message.posted(UuidCreator.getTimeOrderedEpoch(), channel.channelId(),
                             thread.conversationId(), parentId, content, channel.userId(), now);
                     return threads.insertReply(tx, reply, channel.workspaceId(), clientMsgId)
                             .chain(inserted -> inserted
@@ -68,6 +70,7 @@ public class ReplyService {
     private static ParentMessage checkedParent(Optional<ParentMessage> found, ChannelAccess channel) {
         ParentMessage parent = found.filter(p -> p.workspaceId().equals(channel.workspaceId()))
                 .filter(ParentMessage::readableByCaller)
+                .filter(p -> !p.deletedLeaf())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such message to reply to."));
         if (parent.flat() && !parent.channelId().equals(channel.channelId())) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,
@@ -112,29 +115,10 @@ public class ReplyService {
                             List.of(thread.rootChannelId())),
                     List.of(Room.channel(thread.rootChannelId()))));
         }
-        Room replyRoom = thread.restricted() ? Room.channel(reply.channelId()) : Room.thread(thread.conversationId());
-        events.add(outbox.event(EventType.MESSAGE_CREATED, workspaceId, at, reply, List.of(replyRoom)));
-
-        List<Room> sameSummary = new ArrayList<>();
-        ThreadView shared = null;
-        for (ThreadView view : recorded.views()) {
-            boolean affected = !thread.restricted() || view.channelId().equals(reply.channelId());
-            if (!affected) {
-                continue;
-            }
-            if (view.hasRestrictedReplies()) {
-                events.add(outbox.event(EventType.CONVERSATION_UPDATED, workspaceId, at,
-                        view.asEvent(thread.conversationId(), recorded.rootMessageId()),
-                        List.of(Room.channel(view.channelId()))));
-            } else {
-                sameSummary.add(Room.channel(view.channelId()));
-                shared = view;
-            }
-        }
-        if (shared != null) {
-            events.add(outbox.event(EventType.CONVERSATION_UPDATED, workspaceId, at,
-                    shared.asEvent(thread.conversationId(), recorded.rootMessageId()), sameSummary));
-        }
+        events.add(outbox.event(EventType.MESSAGE_CREATED, workspaceId, at, reply,
+                MessageRooms.of(reply, thread.restricted(), List.of())));
+        events.addAll(summaries.updated(workspaceId, at, thread.conversationId(), recorded.rootMessageId(),
+                recorded.views(), thread.restricted() ? reply.channelId() : null));
         return events;
     }
 }

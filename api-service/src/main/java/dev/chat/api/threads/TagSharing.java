@@ -63,8 +63,7 @@ public class TagSharing {
             return Uni.createFrom().item(message);
         }
         UUID conversationId = UuidCreator.getTimeOrderedEpoch();
-        Message root = new Message(message.id(), message.channelId(), conversationId, null, message.content(),
-                message.authorId(), message.createdAt());
+        Message root = message.inConversation(conversationId);
         OutboxEvent created = outbox.event(EventType.CONVERSATION_CREATED, channel.workspaceId(), message.createdAt(),
                 new ConversationCreated(conversationId, message.id(), List.of(message.channelId())),
                 List.of(Room.channel(message.channelId())));

@@ -6,6 +6,7 @@ import dev.chat.model.Limits;
 import dev.chat.model.Message;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,8 @@ public class ThreadRepository {
      */
     private static final String FIND_PARENT = """
             SELECT m.id, m.workspace_id, m.channel_id, m.conversation_id,
+                   m.deleted_at IS NOT NULL AND (m.conversation_id IS NULL OR m.reply_to_message_id IS NOT NULL)
+                       AS deleted_leaf,
                    EXISTS (SELECT 1 FROM readable_channels($2) r WHERE r.channel_id = m.channel_id) AS readable,
                    posting.channel_id IS NOT NULL AS posting_in_conversation,
                    (posting.channel_id IS NOT NULL AND NOT posting.is_primary
@@ -69,6 +72,18 @@ public class ThreadRepository {
             RETURNING id
             """;
 
+    /** After {@code conv} and {@code restricted} updated the counts: how every channel of the conversation shows it. */
+    private static final String VIEWS_AFTER_UPDATE = """
+            SELECT conv.root_message_id, conv.reply_count, conv.last_reply_at, conv.participant_ids, cc.channel_id,
+                   coalesce(r.restricted_reply_count, cc.restricted_reply_count) AS restricted_reply_count,
+                   coalesce(r.restricted_last_reply_at, cc.restricted_last_reply_at) AS restricted_last_reply_at,
+                   coalesce(r.restricted_participant_ids, cc.restricted_participant_ids) AS restricted_participant_ids
+            FROM conv
+            JOIN conversation_channels cc ON cc.conversation_id = conv.id
+            LEFT JOIN restricted r ON r.channel_id = cc.channel_id
+            ORDER BY cc.is_primary DESC, cc.created_at, cc.channel_id
+            """;
+
     /**
      * Counts a reply and returns how every channel of the conversation now shows it. Updating the conversation row
      * in every case takes its lock, so the replies of one thread are counted one after another and each event
@@ -94,15 +109,54 @@ public class ThreadRepository {
                 WHERE $3 AND conversation_id = $1 AND channel_id = $2
                 RETURNING channel_id, restricted_reply_count, restricted_last_reply_at, restricted_participant_ids
             )
-            SELECT conv.root_message_id, conv.reply_count, conv.last_reply_at, conv.participant_ids, cc.channel_id,
-                   coalesce(r.restricted_reply_count, cc.restricted_reply_count) AS restricted_reply_count,
-                   coalesce(r.restricted_last_reply_at, cc.restricted_last_reply_at) AS restricted_last_reply_at,
-                   coalesce(r.restricted_participant_ids, cc.restricted_participant_ids) AS restricted_participant_ids
-            FROM conv
-            JOIN conversation_channels cc ON cc.conversation_id = conv.id
-            LEFT JOIN restricted r ON r.channel_id = cc.channel_id
-            ORDER BY cc.is_primary DESC, cc.created_at, cc.channel_id
-            """;
+            """ + VIEWS_AFTER_UPDATE;
+
+    private static final String LOCK_CONVERSATION = "SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE";
+
+    /**
+     * Counts a thread's replies again after one was deleted: the open summary ($3 false) or the one restricted to
+     * the private channel $2 ($3 true), from the replies that are left, with the same rules as {@link #RECORD_REPLY}
+     * (participants: the first authors, in order of their first reply). Run after {@link #LOCK_CONVERSATION}, so
+     * that every reply counted before this one committed is seen.
+     */
+    private static final String RECOUNT_REPLIES = """
+            WITH counted AS (
+                SELECT m.id, m.author_id, m.created_at
+                FROM messages m
+                WHERE m.conversation_id = $1 AND m.reply_to_message_id IS NOT NULL AND m.deleted_at IS NULL
+                  AND CASE WHEN $3 THEN m.channel_id = $2
+                           ELSE NOT EXISTS (SELECT 1 FROM conversation_channels x
+                                            JOIN channels ch ON ch.id = x.channel_id
+                                            WHERE x.conversation_id = $1 AND x.channel_id = m.channel_id
+                                              AND NOT x.is_primary AND ch.visibility = 'private') END
+            ), summary AS (
+                SELECT (SELECT count(*) FROM counted)::int AS reply_count,
+                       (SELECT max(created_at) FROM counted) AS last_reply_at,
+                       coalesce((SELECT array_agg(author_id ORDER BY first_id)
+                                 FROM (SELECT first_id, author_id
+                                       FROM (SELECT DISTINCT ON (author_id) author_id, id AS first_id FROM counted
+                                             ORDER BY author_id, id) firsts
+                                       ORDER BY first_id LIMIT $4) first_authors),
+                                '{}') AS participant_ids
+            ), conv AS (
+                UPDATE conversations c SET
+                    reply_count = CASE WHEN $3 THEN c.reply_count ELSE s.reply_count END,
+                    last_reply_at = CASE WHEN $3 THEN c.last_reply_at ELSE s.last_reply_at END,
+                    participant_ids = CASE WHEN $3 THEN c.participant_ids ELSE s.participant_ids END
+                FROM summary s
+                WHERE c.id = $1
+                RETURNING c.id, c.root_message_id, c.reply_count, c.last_reply_at, c.participant_ids
+            ), restricted AS (
+                UPDATE conversation_channels cc SET
+                    restricted_reply_count = s.reply_count,
+                    restricted_last_reply_at = s.last_reply_at,
+                    restricted_participant_ids = s.participant_ids
+                FROM summary s
+                WHERE $3 AND cc.conversation_id = $1 AND cc.channel_id = $2
+                RETURNING cc.channel_id, cc.restricted_reply_count, cc.restricted_last_reply_at,
+                          cc.restricted_participant_ids
+            )
+            """ + VIEWS_AFTER_UPDATE;
 
     /** The channels the slugs name, whether each is private and whether the author ($3) may read it. */
     private static final String TAGGED_CHANNELS = """
@@ -147,7 +201,8 @@ public class ThreadRepository {
     /** The conversation's root message with how each of its channels shows the thread. */
     private static final String THREAD_STATE = """
             SELECT m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id, m.created_at,
-                   conv.reply_count, conv.last_reply_at, conv.participant_ids, cc.channel_id AS view_channel_id,
+                   m.edited_at, m.deleted_at, conv.reply_count, conv.last_reply_at, conv.participant_ids,
+                   cc.channel_id AS view_channel_id,
                    cc.restricted_reply_count, cc.restricted_last_reply_at, cc.restricted_participant_ids
             FROM conversations conv
             JOIN messages m ON m.id = conv.root_message_id
@@ -228,15 +283,30 @@ public class ThreadRepository {
         Tuple parameters = Tuple.tuple().addUUID(reply.conversationId()).addUUID(reply.channelId())
                 .addBoolean(restricted).addOffsetDateTime(utc(reply.createdAt())).addUUID(reply.authorId())
                 .addInteger(Limits.THREAD_PARTICIPANTS_SHOWN);
-        return tx.preparedQuery(RECORD_REPLY).execute(parameters).map(rows -> {
-            UUID rootMessageId = null;
-            List<ThreadView> views = new ArrayList<>();
-            for (Row row : rows) {
-                rootMessageId = row.getUUID("root_message_id");
-                views.add(ThreadView.read(row.getUUID("channel_id"), row));
-            }
-            return new RecordedReply(rootMessageId, views);
-        });
+        return tx.preparedQuery(RECORD_REPLY).execute(parameters).map(ThreadRepository::recorded);
+    }
+
+    private static RecordedReply recorded(RowSet<Row> rows) {
+        UUID rootMessageId = null;
+        List<ThreadView> views = new ArrayList<>();
+        for (Row row : rows) {
+            rootMessageId = row.getUUID("root_message_id");
+            views.add(ThreadView.read(row.getUUID("channel_id"), row));
+        }
+        return new RecordedReply(rootMessageId, views);
+    }
+
+    /**
+     * Counts the thread's replies again after {@code deleted}, one of them, was marked deleted in this transaction.
+     *
+     * @param restricted whether the deleted reply was restricted to the private channel it was posted in
+     */
+    public Uni<RecordedReply> recountAfterDeleting(SqlClient tx, Message deleted, boolean restricted) {
+        Tuple parameters = Tuple.tuple().addUUID(deleted.conversationId()).addUUID(deleted.channelId())
+                .addBoolean(restricted).addInteger(Limits.THREAD_PARTICIPANTS_SHOWN);
+        return tx.preparedQuery(LOCK_CONVERSATION).execute(Tuple.of(deleted.conversationId()))
+                .chain(() -> tx.preparedQuery(RECOUNT_REPLIES).execute(parameters))
+                .map(ThreadRepository::recorded);
     }
 
     /** The thread's root and how each of its channels shows it, primary channel first. */
@@ -267,7 +337,8 @@ public class ThreadRepository {
 
     private static ParentMessage toParent(Row row) {
         return new ParentMessage(row.getUUID("id"), row.getUUID("workspace_id"), row.getUUID("channel_id"),
-                row.getUUID("conversation_id"), row.getBoolean("readable"), row.getBoolean("posting_in_conversation"),
+                row.getUUID("conversation_id"), row.getBoolean("readable"), row.getBoolean("deleted_leaf"),
+                row.getBoolean("posting_in_conversation"),
                 row.getBoolean("posting_restricted"));
     }
 

@@ -1,0 +1,93 @@
+package dev.chat.api.messages;
+
+import dev.chat.api.access.WorkspaceRoles;
+import dev.chat.api.threads.TagSharing;
+import dev.chat.http.problems.ApiException;
+import dev.chat.model.EventType;
+import dev.chat.model.Message;
+import dev.chat.model.protocol.ErrorCode;
+import dev.chat.outbox.EventTransactions;
+import dev.chat.outbox.OutboxWriter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Editing a message and reading what it said before (decision 0015): only its author edits it, the text it replaces
+ * is kept as a version only the author can read, and #tags the edit adds share the thread as in a new message.
+ */
+@ApplicationScoped
+public class MessageEditing {
+
+    private final EventTransactions transactions;
+    private final Pool pool;
+    private final MessageRepository messages;
+    private final OutboxWriter outbox;
+    private final TagSharing tags;
+
+    public MessageEditing(EventTransactions transactions, Pool pool, MessageRepository messages, OutboxWriter outbox,
+                          TagSharing tags) {
+        this.transactions = transactions;
+        this.pool = pool;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.tags = tags;
+    }
+
+    /** @return the message as it stands after the edit (unchanged, and nothing written, when the text is the same) */
+    public Uni<Message> edit(String callerSubject, UUID messageId, EditMessageRequest request) {
+        MessageContent.validate(request == null ? null : request.content());
+        return transactions.run(tx -> messages.findForChange(tx, callerSubject, messageId)
+                .map(MessageEditing::authorOf)
+                .map(MessageEditing::notArchived)
+                .chain(target -> {
+                    Message before = target.message();
+                    if (before.content().equals(request.content())) {
+                        return Uni.createFrom().item(before);
+                    }
+                    Message after = before.edited(request.content(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    return messages.replaceContent(tx, before, after)
+                            .chain(() -> tags.shareTagged(tx, target.authorChannel(), after))
+                            .call(shown -> outbox.append(tx, outbox.event(EventType.MESSAGE_UPDATED,
+                                    target.workspaceId(), after.editedAt(), shown, target.rooms())));
+                }));
+    }
+
+    /** The earlier versions of the caller's own message, oldest first. */
+    public Uni<List<MessageVersion>> versions(String callerSubject, UUID messageId) {
+        return pool.withTransaction(tx -> messages.findForChange(tx, callerSubject, messageId)
+                .map(MessageEditing::authorOf)
+                .chain(target -> messages.versions(tx, messageId)));
+    }
+
+    /** Only the author edits a message, or reads its versions, and only while it is not deleted. */
+    private static MessageTarget authorOf(Optional<MessageTarget> found) {
+        MessageTarget target = found.orElseThrow(MessageEditing::noSuchMessage);
+        if (!target.callerActive()) {
+            throw WorkspaceRoles.invitePending();
+        }
+        if (target.message().deleted()) {
+            throw noSuchMessage();
+        }
+        if (!target.callerIsAuthor()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only its author may edit a message.");
+        }
+        return target;
+    }
+
+    private static MessageTarget notArchived(MessageTarget target) {
+        if (target.archived()) {
+            throw new ApiException(ErrorCode.CHANNEL_ARCHIVED, "This channel is archived; its messages stay as they are.");
+        }
+        return target;
+    }
+
+    static ApiException noSuchMessage() {
+        return new ApiException(ErrorCode.NOT_FOUND, "No such message.");
+    }
+}
