@@ -98,6 +98,20 @@ test("an edit shows as edited and a deletion disappears, for the other person li
   await expect(messageIn(alice, "Lunch at noon?")).toHaveCount(0);
 });
 
+test("a reaction reaches the other person live, and a click on it joins in", async () => {
+  await post(alice, "Message #general", "Release is out");
+  await messageIn(bob, "Release is out").getByRole("button", { name: "Add reaction" }).click();
+  await messageIn(bob, "Release is out").getByRole("button", { name: "React with 🎉" }).click();
+  await expect(messageIn(bob, "Release is out").getByRole("button", { name: "🎉 1, including you" })).toBeVisible();
+
+  const onAlices = messageIn(alice, "Release is out").getByRole("button", { name: "🎉 1" });
+  await expect(onAlices).toHaveAttribute("aria-pressed", "false");
+  await onAlices.click();
+  await expect(messageIn(alice, "Release is out").getByRole("button", { name: "🎉 2, including you" })).toBeVisible();
+  await expect(messageIn(bob, "Release is out").getByRole("button", { name: "🎉 2, including you" })).toBeVisible();
+  await expectAccessible(alice, "channel with reactions");
+});
+
 test("a gateway restart: Bob sees reconnecting, then every message posted meanwhile, in order, once", async () => {
   await bob.getByRole("link", { name: "# general" }).click();
   await expect(bob.getByRole("status").filter({ hasText: "Live" })).toBeVisible();

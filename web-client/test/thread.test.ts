@@ -3,6 +3,10 @@ import type { Conversation, MessagePage } from "../src/generated/schemas";
 import * as thread from "../src/model/thread";
 import { ALICE, CHANNEL, event, id, message } from "./fixtures";
 
+/** Events as Alice, the reader in these tests, sees them. */
+const seen = (state: Parameters<typeof thread.withEvent>[0], e: Parameters<typeof thread.withEvent>[1]) =>
+  thread.withEvent(state, e, ALICE);
+
 const CONVERSATION = id();
 const root = message({ conversation_id: CONVERSATION, content: "root" });
 const conversation: Conversation = {
@@ -18,7 +22,7 @@ describe("a thread pane", () => {
     const first = reply("first");
     const live = reply("live");
     let t = thread.withSending(thread.emptyThread(CONVERSATION), "client-1", "mine", ALICE, CHANNEL, new Date());
-    t = thread.withEvent(t, event("message.created", live));
+    t = seen(t, event("message.created", live));
     t = thread.withFirstPage(t, conversation, page([first, live], "more"));
     expect(contents(t)).toEqual(["first", "live", "mine"]);
     expect(t.moreCursor).toBe("more");
@@ -30,16 +34,16 @@ describe("a thread pane", () => {
   it("applies replies of its own conversation only, once", () => {
     const t = thread.withFirstPage(thread.emptyThread(CONVERSATION), conversation, page([]));
     const mine = reply("here");
-    let next = thread.withEvent(t, event("message.created", mine));
-    next = thread.withEvent(next, event("message.created", mine));
-    next = thread.withEvent(next, event("message.created", message({ conversation_id: id(), content: "elsewhere" })));
+    let next = seen(t, event("message.created", mine));
+    next = seen(next, event("message.created", mine));
+    next = seen(next, event("message.created", message({ conversation_id: id(), content: "elsewhere" })));
     expect(contents(next)).toEqual(["here"]);
   });
 
   it("settles a reply with the server's answer, whichever comes first", () => {
     const stored = reply("sent");
     let t = thread.withSending(thread.emptyThread(CONVERSATION), "client-2", "sent", ALICE, CHANNEL, new Date());
-    t = thread.withEvent(t, event("message.created", stored));
+    t = seen(t, event("message.created", stored));
     t = thread.confirmed(t, "client-2", stored);
     expect(t.replies.map((r) => [r.key, r.delivery])).toEqual([[stored.id, "sent"]]);
     const failed = thread.failed(thread.withSending(t, "client-3", "lost", ALICE, CHANNEL, new Date()), "client-3");
@@ -49,7 +53,7 @@ describe("a thread pane", () => {
   it("follows the summary and the channels a tag shares it into", () => {
     let t = thread.withFirstPage(thread.emptyThread(CONVERSATION), conversation, page([]));
     const other = id();
-    t = thread.withEvent(t, event("conversation.shared", { conversation_id: CONVERSATION, channel_id: other,
+    t = seen(t, event("conversation.shared", { conversation_id: CONVERSATION, channel_id: other,
       channel_ids: [CHANNEL, other], root_message: root, reply_count: 3, last_reply_at: "2026-12-06T10:07:00Z",
       participant_ids: [ALICE] }));
     expect(t.conversation).toMatchObject({ reply_count: 3, channel_ids: [CHANNEL, other] });
@@ -58,14 +62,14 @@ describe("a thread pane", () => {
   it("shows edits of the root and replies, drops a deleted reply and keeps a deleted root as a placeholder", () => {
     const first = reply("frist");
     let t = thread.withFirstPage(thread.emptyThread(CONVERSATION), conversation, page([first, reply("second")]));
-    t = thread.withEvent(t, event("message.updated", { ...first, content: "first", edited_at: "2026-12-06T10:09:00Z" }));
+    t = seen(t, event("message.updated", { ...first, content: "first", edited_at: "2026-12-06T10:09:00Z" }));
     expect(contents(t)).toEqual(["first", "second"]);
-    t = thread.withEvent(t, event("message.deleted", { id: first.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));
+    t = seen(t, event("message.deleted", { id: first.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));
     expect(contents(t)).toEqual(["second"]);
-    t = thread.withEvent(t, event("message.deleted", { id: root.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));
+    t = seen(t, event("message.deleted", { id: root.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));
     expect(t.conversation?.root_message).toMatchObject({ deleted: true, content: "" });
     // Another conversation's changes are not this thread's.
-    const same = thread.withEvent(t, event("message.deleted", { id: id(), channel_id: CHANNEL, conversation_id: id() }));
+    const same = seen(t, event("message.deleted", { id: id(), channel_id: CHANNEL, conversation_id: id() }));
     expect(same).toBe(t);
   });
 });

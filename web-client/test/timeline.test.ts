@@ -3,6 +3,10 @@ import type { TimelinePage } from "../src/generated/schemas";
 import * as timeline from "../src/model/timeline";
 import { ALICE, CHANNEL, OTHER_CHANNEL, event, id, message } from "./fixtures";
 
+/** Events as Alice, the reader in these tests, sees them. */
+const seen = (state: Parameters<typeof timeline.withEvent>[0], e: Parameters<typeof timeline.withEvent>[1]) =>
+  timeline.withEvent(state, e, ALICE);
+
 function item(overrides: Partial<timeline.TimelineItem> = {}): timeline.TimelineItem {
   return { ...message(), reply_to_message_id: null, reply_count: 0, last_reply_at: null, participant_ids: [],
     shared_into_channel: false, ...overrides };
@@ -30,14 +34,14 @@ describe("a channel timeline", () => {
     t = timeline.confirmed(t, "client-1", stored);
     expect(t.entries.map((e) => [e.key, e.delivery])).toEqual([[stored.id, "sent"]]);
     // Its event comes after the answer: nothing is added twice.
-    t = timeline.withEvent(t, event("message.created", stored));
+    t = seen(t, event("message.created", stored));
     expect(t.entries).toHaveLength(1);
   });
 
   it("keeps one entry when the message's event arrives before the answer to the send", () => {
     let t = timeline.withSending(timeline.emptyTimeline(CHANNEL), "client-2", "quick", ALICE, new Date());
     const stored = message({ content: "quick" });
-    t = timeline.withEvent(t, event("message.created", stored));
+    t = seen(t, event("message.created", stored));
     t = timeline.confirmed(t, "client-2", stored);
     expect(t.entries.map((e) => e.key)).toEqual([stored.id]);
   });
@@ -54,8 +58,8 @@ describe("a channel timeline", () => {
     const root = item({ content: "ship friday?" });
     let t = timeline.withLatestPage(timeline.emptyTimeline(CHANNEL), page([root]));
     const conversation = id();
-    t = timeline.withEvent(t, event("conversation.created", { conversation_id: conversation, root_message_id: root.id, channel_ids: [CHANNEL] }));
-    t = timeline.withEvent(t, event("conversation.updated", { conversation_id: conversation, root_message_id: root.id,
+    t = seen(t, event("conversation.created", { conversation_id: conversation, root_message_id: root.id, channel_ids: [CHANNEL] }));
+    t = seen(t, event("conversation.updated", { conversation_id: conversation, root_message_id: root.id,
       reply_count: 1, last_reply_at: "2026-12-06T10:05:00Z", participant_ids: [ALICE] }));
     expect(t.entries[0]!.item).toMatchObject({ conversation_id: conversation, reply_count: 1, last_reply_at: "2026-12-06T10:05:00Z" });
   });
@@ -66,14 +70,14 @@ describe("a channel timeline", () => {
       channel_id: channel, channel_ids: [OTHER_CHANNEL, channel], root_message: root, reply_count: 2,
       last_reply_at: "2026-12-06T10:06:00Z", participant_ids: [ALICE] });
     const empty = timeline.withLatestPage(timeline.emptyTimeline(CHANNEL), page([]));
-    expect(timeline.withEvent(empty, shared(id())).entries).toHaveLength(0);
-    const t = timeline.withEvent(empty, shared(CHANNEL));
+    expect(seen(empty, shared(id())).entries).toHaveLength(0);
+    const t = seen(empty, shared(CHANNEL));
     expect(t.entries[0]!.item).toMatchObject({ id: root.id, reply_count: 2, shared_into_channel: true });
   });
 
   it("keeps what arrived live after the page was read when the page is refetched", () => {
     const older = item({ content: "older" });
-    let t = timeline.withEvent(timeline.emptyTimeline(CHANNEL), event("message.created", message({ content: "live" })));
+    let t = seen(timeline.emptyTimeline(CHANNEL), event("message.created", message({ content: "live" })));
     t = timeline.withLatestPage(t, page([older]));
     expect(contents(t)).toEqual(["older", "live"]);
   });
@@ -82,11 +86,11 @@ describe("a channel timeline", () => {
     const flat = item({ content: "helo" });
     const root = item({ content: "root", conversation_id: id(), reply_count: 2 });
     let t = timeline.withLatestPage(timeline.emptyTimeline(CHANNEL), page([root, flat]));
-    t = timeline.withEvent(t, event("message.updated", { ...message(), id: flat.id, content: "hello",
+    t = seen(t, event("message.updated", { ...message(), id: flat.id, content: "hello",
       edited_at: "2026-12-06T10:08:00Z" }));
     expect(t.entries[0]!.item).toMatchObject({ content: "hello", edited_at: "2026-12-06T10:08:00Z" });
-    t = timeline.withEvent(t, event("message.deleted", { id: flat.id, channel_id: CHANNEL, conversation_id: null }));
-    t = timeline.withEvent(t, event("message.deleted", { id: root.id, channel_id: CHANNEL,
+    t = seen(t, event("message.deleted", { id: flat.id, channel_id: CHANNEL, conversation_id: null }));
+    t = seen(t, event("message.deleted", { id: root.id, channel_id: CHANNEL,
       conversation_id: root.conversation_id }));
     expect(t.entries.map((e) => e.item)).toMatchObject([{ id: root.id, deleted: true, content: "", reply_count: 2 }]);
   });

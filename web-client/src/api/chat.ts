@@ -11,6 +11,7 @@ import {
   Member,
   Message,
   MessagePage,
+  ReactionCount,
   TimelinePage,
   Workspace,
 } from "../generated/schemas";
@@ -60,6 +61,13 @@ export class ChatApi {
 
   /** Its author or a workspace admin; deleting it again succeeds too. */
   deleteMessage = (messageId: string) => send(this.token, "DELETE", `/api/messages/${messageId}`);
+
+  /** Idempotent: reacting again answers the same count. */
+  react = (messageId: string, emoji: string) =>
+    call(this.token, ReactionCount, "PUT", `/api/messages/${messageId}/reactions/${encodeURIComponent(emoji)}`);
+
+  unreact = (messageId: string, emoji: string) =>
+    call(this.token, ReactionCount, "DELETE", `/api/messages/${messageId}/reactions/${encodeURIComponent(emoji)}`);
 
   members = (workspaceId: string) =>
     call(this.token, z.array(Member), "GET", `/api/workspaces/${workspaceId}/members`);

@@ -1,4 +1,5 @@
 import type { Conversation, Event, Message, MessagePage } from "../generated/schemas";
+import { mineAfter, withCount } from "./reactions";
 import type { Delivery } from "./timeline";
 
 export interface Reply {
@@ -73,8 +74,11 @@ export function failed(thread: Thread, clientMsgId: string): Thread {
   };
 }
 
-/** Events of the thread's room (open replies) and of the channel it is read in (replies restricted to it). */
-export function withEvent(thread: Thread, event: Event): Thread {
+/**
+ * Events of the thread's room (open replies) and of the channel it is read in (replies restricted to it), as
+ * {@code readerId} sees them.
+ */
+export function withEvent(thread: Thread, event: Event, readerId: string): Thread {
   switch (event.type) {
     case "message.created": {
       const message = event.payload;
@@ -86,6 +90,11 @@ export function withEvent(thread: Thread, event: Event): Thread {
       return event.payload.conversation_id === thread.conversationId ? edited(thread, event.payload) : thread;
     case "message.deleted":
       return event.payload.conversation_id === thread.conversationId ? deleted(thread, event.payload.id) : thread;
+    case "reaction.added":
+    case "reaction.removed": {
+      const { message_id, emoji, count, user_id } = event.payload;
+      return reacted(thread, message_id, emoji, count, mineAfter(event.type, user_id, readerId));
+    }
     case "conversation.updated":
     case "conversation.shared": {
       if (event.payload.conversation_id !== thread.conversationId || !thread.conversation) return thread;
@@ -102,6 +111,14 @@ export function withEvent(thread: Thread, event: Event): Thread {
 /** The root's or a reply's new content (from the answer to an edit, or its event). */
 export function edited(thread: Thread, message: Message): Thread {
   return withMessage(thread, message.id, () => message);
+}
+
+/** An emoji's new count on the root or a reply, and whether the reader shows it when that is known. */
+export function reacted(thread: Thread, messageId: string, emoji: string, count: number, me?: boolean): Thread {
+  return withMessage(thread, messageId, (message) => ({
+    ...message,
+    reactions: withCount(message.reactions, emoji, count, me),
+  }));
 }
 
 /** The root stays as a placeholder for the thread; a deleted reply goes. */

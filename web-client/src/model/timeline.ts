@@ -1,4 +1,5 @@
 import type { Event, Message, TimelinePage } from "../generated/schemas";
+import { mineAfter, withCount } from "./reactions";
 
 /** A channel timeline's item: a flat message or a thread root, with its thread's summary. */
 export type TimelineItem = TimelinePage["items"][number];
@@ -60,6 +61,7 @@ export function withSending(timeline: Timeline, clientMsgId: string, content: st
     created_at: now.toISOString(),
     edited_at: null,
     deleted: false,
+    reactions: [],
     reply_count: 0,
     last_reply_at: null,
     participant_ids: [],
@@ -90,8 +92,8 @@ export function retrying(timeline: Timeline, clientMsgId: string): Timeline {
   );
 }
 
-/** An event of the channel's room, applied (once: the connection drops repeats). */
-export function withEvent(timeline: Timeline, event: Event): Timeline {
+/** An event of the channel's room, applied (once: the connection drops repeats), as {@code readerId} sees it. */
+export function withEvent(timeline: Timeline, event: Event, readerId: string): Timeline {
   switch (event.type) {
     case "message.created": {
       const message = event.payload;
@@ -103,6 +105,11 @@ export function withEvent(timeline: Timeline, event: Event): Timeline {
       return edited(timeline, event.payload);
     case "message.deleted":
       return deleted(timeline, event.payload.id);
+    case "reaction.added":
+    case "reaction.removed": {
+      const { message_id, emoji, count, user_id } = event.payload;
+      return reacted(timeline, message_id, emoji, count, mineAfter(event.type, user_id, readerId));
+    }
     case "conversation.created":
       return updateRoot(timeline, event.payload.root_message_id, { conversation_id: event.payload.conversation_id });
     case "conversation.updated": {
@@ -135,6 +142,15 @@ export function edited(timeline: Timeline, message: Message): Timeline {
   return updateRoot(timeline, message.id, { content, edited_at, conversation_id });
 }
 
+/** An emoji's new count on a message, and whether the reader shows it when that is known. */
+export function reacted(timeline: Timeline, messageId: string, emoji: string, count: number, me?: boolean): Timeline {
+  return mapEntries(timeline, (entry) =>
+    entry.key === messageId
+      ? { ...entry, item: { ...entry.item, reactions: withCount(entry.item.reactions, emoji, count, me) } }
+      : entry,
+  );
+}
+
 /** A deleted thread root stays, as a placeholder for its thread; any other message goes. */
 export function deleted(timeline: Timeline, id: string): Timeline {
   const entries = timeline.entries.flatMap((entry) => {
@@ -155,6 +171,7 @@ function fromMessage(message: Message): TimelineItem {
     created_at: message.created_at,
     edited_at: message.edited_at,
     deleted: message.deleted,
+    reactions: message.reactions ?? [],
     reply_count: 0,
     last_reply_at: null,
     participant_ids: [],

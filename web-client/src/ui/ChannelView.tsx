@@ -35,7 +35,7 @@ export function ChannelView(props: {
     sync: () => api.timeline(channel.id, null).then((page) => setTimeline((t) => model.withLatestPage(t, page)), setError),
     event: (event) => {
       if (event.type === "channel.updated") props.onChannelChanged(event.payload);
-      else setTimeline((t) => model.withEvent(t, event));
+      else setTimeline((t) => model.withEvent(t, event, me.user.id));
     },
     refused: (_code, message) => setError(new Error(message)),
   });
@@ -92,7 +92,9 @@ export function ChannelView(props: {
               <MessageBody api={api} message={entry.item} channels={props.channels}
                 canEdit={entry.item.author_id === me.user.id} canDelete={entry.item.author_id === me.user.id || admin}
                 onEdited={(message) => setTimeline((t) => model.edited(t, message))}
-                onDeleted={(id) => setTimeline((t) => model.deleted(t, id))} onError={setError} />
+                onDeleted={(id) => setTimeline((t) => model.deleted(t, id))}
+                onReacted={(emoji, count, mine) => setTimeline((t) => model.reacted(t, entry.item.id, emoji, count, mine))}
+                onError={setError} />
             ) : (
               <MessageText content={entry.item.content} channels={props.channels} />
             )}

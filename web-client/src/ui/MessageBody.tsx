@@ -2,12 +2,13 @@ import { useId, useState, type FormEvent } from "react";
 import type { ChatApi } from "../api/chat";
 import type { Channel, Message } from "../generated/schemas";
 import { MessageText } from "./MessageText";
+import { Reactions } from "./Reactions";
 
 /** The part of a message every view shows alike. */
-type Shown = Pick<Message, "id" | "content" | "edited_at" | "deleted">;
+type Shown = Pick<Message, "id" | "content" | "edited_at" | "deleted" | "reactions">;
 
 /**
- * A message's words with "(edited)", or a placeholder once deleted; its author can edit it in place, and its author
+ * A message's words with "(edited)" and its reactions, or a placeholder once deleted; its author can edit it in place, and its author
  * or a workspace admin can delete it (the server decides; this only offers what it would allow).
  */
 export function MessageBody(props: {
@@ -18,6 +19,7 @@ export function MessageBody(props: {
   canDelete: boolean;
   onEdited: (message: Message) => void;
   onDeleted: (id: string) => void;
+  onReacted: (emoji: string, count: number, me: boolean) => void;
   onError: (error: unknown) => void;
 }) {
   const { api, message } = props;
@@ -66,6 +68,8 @@ export function MessageBody(props: {
           {props.canDelete && <button type="button" className="quiet" onClick={remove}>Delete</button>}
         </span>
       )}
+      <Reactions api={api} messageId={message.id} reactions={message.reactions ?? []} onCount={props.onReacted}
+        onError={props.onError} />
     </>
   );
 }

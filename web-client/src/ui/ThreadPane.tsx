@@ -48,7 +48,7 @@ function LiveThread(props: Props & { conversationId: string }) {
         ([conversation, page]) => setThread((t) => model.withFirstPage(t, conversation, page)),
         setError,
       ),
-    event: (event: Parameters<typeof model.withEvent>[1]) => setThread((t) => model.withEvent(t, event)),
+    event: (event: Parameters<typeof model.withEvent>[1]) => setThread((t) => model.withEvent(t, event, me.user.id)),
     refused: (_code: string, message: string) => setError(new Error(message)),
   };
   useRoom(live, `thread:${conversationId}`, listener);
@@ -60,7 +60,9 @@ function LiveThread(props: Props & { conversationId: string }) {
     <MessageBody api={api} message={message} channels={props.channels}
       canEdit={message.author_id === me.user.id} canDelete={message.author_id === me.user.id || admin}
       onEdited={(changed) => setThread((t) => model.edited(t, changed))}
-      onDeleted={(id) => setThread((t) => model.deleted(t, id))} onError={setError} />
+      onDeleted={(id) => setThread((t) => model.deleted(t, id))}
+      onReacted={(emoji, count, mine) => setThread((t) => model.reacted(t, message.id, emoji, count, mine))}
+      onError={setError} />
   );
 
   const loadMore = () => {

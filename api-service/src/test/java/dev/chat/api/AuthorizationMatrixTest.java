@@ -31,7 +31,7 @@ class AuthorizationMatrixTest {
                 || (SELECT count(*) FROM conversations) || '/' || (SELECT count(*) FROM invites) || '/'
                 || (SELECT count(*) FROM outbox) || '/' || (SELECT coalesce(max(topic), '') FROM channels) || '/'
                 || (SELECT count(*) FROM message_versions) || '/' || (SELECT count(edited_at) FROM messages) || '/'
-                || (SELECT count(deleted_at) FROM messages)
+                || (SELECT count(deleted_at) FROM messages) || '/' || (SELECT count(*) FROM message_reactions)
             """;
 
     private record Call(String method, String path, Map<String, Object> body) {
@@ -74,7 +74,9 @@ class AuthorizationMatrixTest {
                 call("POST", "/api/channels/" + team.engineering() + "/archive"),
                 call("PATCH", "/api/messages/" + generalMessage, Map.of("content", "mine now")),
                 call("DELETE", "/api/messages/" + generalMessage),
-                call("GET", "/api/messages/" + generalMessage + "/versions"));
+                call("GET", "/api/messages/" + generalMessage + "/versions"),
+                call("PUT", "/api/messages/" + generalMessage + "/reactions/👍"),
+                call("DELETE", "/api/messages/" + generalMessage + "/reactions/👍"));
         List<Call> adminCalls = List.of(
                 call("POST", ws + "/invites", Map.of()),
                 call("GET", ws + "/invites"),
@@ -94,7 +96,9 @@ class AuthorizationMatrixTest {
                         "reply_to_message_id", leadershipRoot)),
                 call("PATCH", "/api/messages/" + leadershipRoot, Map.of("content", "mine now")),
                 call("DELETE", "/api/messages/" + leadershipRoot),
-                call("GET", "/api/messages/" + leadershipRoot + "/versions"));
+                call("GET", "/api/messages/" + leadershipRoot + "/versions"),
+                call("PUT", "/api/messages/" + leadershipRoot + "/reactions/👍"),
+                call("DELETE", "/api/messages/" + leadershipRoot + "/reactions/👍"));
 
         List<DynamicTest> tests = new ArrayList<>();
         List<Call> everything = new ArrayList<>(memberCalls);

@@ -54,11 +54,12 @@ class EmittedEventsTest {
         }
         assertEquals(List.of(), invalid);
         assertTrue(checked >= 8, "checked " + checked);
-        assertTrue(types.containsAll(Set.of("message.created", "message.updated", "message.deleted",
-                "conversation.created", "conversation.updated", "conversation.shared")), "types seen: " + types);
+        assertTrue(types.containsAll(Set.of("message.created", "message.updated", "message.deleted", "reaction.added",
+                "reaction.removed", "conversation.created", "conversation.updated", "conversation.shared")),
+                "types seen: " + types);
     }
 
-    /** A flat message, a thread, shares into a public and a private channel, a restricted reply, an edit, a delete. */
+    /** A flat message, a thread, shares into a public and a private channel, a restricted reply, an edit, a delete, a reaction. */
     private static void emitOneOfEach() {
         UUID workspace = TestData.workspace();
         String subject = TestData.newSubject("emitter");
@@ -76,5 +77,7 @@ class EmittedEventsTest {
         ApiCalls.as(subject).body(Map.of("content", "flat, then a root (edited)")).patch("/api/messages/" + root)
                 .then().statusCode(200);
         ApiCalls.as(subject).delete("/api/messages/" + restricted).then().statusCode(204);
+        ApiCalls.as(subject).put("/api/messages/" + root + "/reactions/🎉").then().statusCode(200);
+        ApiCalls.as(subject).delete("/api/messages/" + root + "/reactions/🎉").then().statusCode(200);
     }
 }

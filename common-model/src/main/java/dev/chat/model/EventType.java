@@ -9,6 +9,8 @@ public enum EventType {
     MESSAGE_CREATED("message.created"),
     MESSAGE_UPDATED("message.updated"),
     MESSAGE_DELETED("message.deleted"),
+    REACTION_ADDED("reaction.added"),
+    REACTION_REMOVED("reaction.removed"),
     CONVERSATION_CREATED("conversation.created"),
     CONVERSATION_UPDATED("conversation.updated"),
     CONVERSATION_SHARED("conversation.shared"),

@@ -14,6 +14,8 @@ public final class Limits {
     public static final int PAGE_MAX_ITEMS = 100;
     /** Participant ids a thread root carries in timelines and events. */
     public static final int THREAD_PARTICIPANTS_SHOWN = 5;
+    /** Different emoji one message may show (Slack's limit); reacting with one it shows already always works. */
+    public static final int REACTION_EMOJI_PER_MESSAGE = 50;
 
     private Limits() {
     }

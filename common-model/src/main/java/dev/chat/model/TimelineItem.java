@@ -10,6 +10,7 @@ import java.util.UUID;
  * A deleted thread root stays, with empty content, for its thread; a deleted flat message is not listed.
  */
 public record TimelineItem(UUID id, UUID channelId, UUID conversationId, UUID replyToMessageId, String content,
-                           UUID authorId, Instant createdAt, Instant editedAt, boolean deleted, int replyCount,
-                           Instant lastReplyAt, List<UUID> participantIds, boolean sharedIntoChannel) {
+                           UUID authorId, Instant createdAt, Instant editedAt, boolean deleted,
+                           List<Reaction> reactions, int replyCount, Instant lastReplyAt, List<UUID> participantIds,
+                           boolean sharedIntoChannel) {
 }

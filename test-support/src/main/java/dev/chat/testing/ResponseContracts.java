@@ -58,6 +58,8 @@ public final class ResponseContracts implements Filter, QuarkusTestBeforeClassCa
             one("POST", "/api/messages", "message.json"),
             one("PATCH", "/api/messages/" + UUID, "message.json"),
             many("GET", "/api/messages/" + UUID + "/versions", "message-version.json"),
+            one("PUT", "/api/messages/" + UUID + "/reactions/[^/]+", "reaction-count.json"),
+            one("DELETE", "/api/messages/" + UUID + "/reactions/[^/]+", "reaction-count.json"),
             one("GET", "/api/billing", "billing-status.json"),
             one("POST", "/api/billing/(checkout|portal)", "billing-redirect.json"));
 

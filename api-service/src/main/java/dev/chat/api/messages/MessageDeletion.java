@@ -1,6 +1,5 @@
 package dev.chat.api.messages;
 
-import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.threads.ThreadRepository;
 import dev.chat.api.threads.ThreadSummaries;
 import dev.chat.http.problems.ApiException;
@@ -72,10 +71,7 @@ public class MessageDeletion {
 
     /** Its author or a workspace admin, among those who may read it. */
     private static MessageTarget authorize(Optional<MessageTarget> found) {
-        MessageTarget target = found.orElseThrow(MessageEditing::noSuchMessage);
-        if (!target.callerActive()) {
-            throw WorkspaceRoles.invitePending();
-        }
+        MessageTarget target = MessageTarget.readable(found);
         if (!target.callerIsAuthor() && !target.callerIsAdmin()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only its author or a workspace admin may delete a message.");
         }

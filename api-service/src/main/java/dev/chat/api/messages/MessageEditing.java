@@ -1,6 +1,5 @@
 package dev.chat.api.messages;
 
-import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.threads.TagSharing;
 import dev.chat.http.problems.ApiException;
 import dev.chat.model.EventType;
@@ -44,7 +43,7 @@ public class MessageEditing {
         MessageContent.validate(request == null ? null : request.content());
         return transactions.run(tx -> messages.findForChange(tx, callerSubject, messageId)
                 .map(MessageEditing::authorOf)
-                .map(MessageEditing::notArchived)
+                .map(MessageTarget::notArchived)
                 .chain(target -> {
                     Message before = target.message();
                     if (before.content().equals(request.content())) {
@@ -67,27 +66,10 @@ public class MessageEditing {
 
     /** Only the author edits a message, or reads its versions, and only while it is not deleted. */
     private static MessageTarget authorOf(Optional<MessageTarget> found) {
-        MessageTarget target = found.orElseThrow(MessageEditing::noSuchMessage);
-        if (!target.callerActive()) {
-            throw WorkspaceRoles.invitePending();
-        }
-        if (target.message().deleted()) {
-            throw noSuchMessage();
-        }
+        MessageTarget target = MessageTarget.readable(found).notDeleted();
         if (!target.callerIsAuthor()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only its author may edit a message.");
         }
         return target;
-    }
-
-    private static MessageTarget notArchived(MessageTarget target) {
-        if (target.archived()) {
-            throw new ApiException(ErrorCode.CHANNEL_ARCHIVED, "This channel is archived; its messages stay as they are.");
-        }
-        return target;
-    }
-
-    static ApiException noSuchMessage() {
-        return new ApiException(ErrorCode.NOT_FOUND, "No such message.");
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,13 +32,15 @@ public class MessageResource {
     private final MessageService messages;
     private final MessageEditing editing;
     private final MessageDeletion deletion;
+    private final MessageReactions reactions;
     private final CallerContext callers;
 
     public MessageResource(MessageService messages, MessageEditing editing, MessageDeletion deletion,
-                           CallerContext callers) {
+                           MessageReactions reactions, CallerContext callers) {
         this.messages = messages;
         this.editing = editing;
         this.deletion = deletion;
+        this.reactions = reactions;
         this.callers = callers;
     }
 
@@ -65,6 +68,22 @@ public class MessageResource {
     @Path("/{id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID messageId) {
         return deletion.delete(callers.caller().subject(), messageId).map(ok -> RestResponse.noContent());
+    }
+
+    /** Reacts with an emoji (URL-encoded in the path); reacting again changes nothing. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_ARCHIVED, ErrorCode.TOO_MANY_REACTIONS})
+    @PUT
+    @Path("/{id}/reactions/{emoji}")
+    public Uni<MessageReactions.Count> react(@PathParam("id") UUID messageId, @PathParam("emoji") String emoji) {
+        return reactions.add(callers.caller().subject(), messageId, emoji);
+    }
+
+    /** Takes the caller's reaction back; taking back one they do not have changes nothing. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_ARCHIVED})
+    @DELETE
+    @Path("/{id}/reactions/{emoji}")
+    public Uni<MessageReactions.Count> unreact(@PathParam("id") UUID messageId, @PathParam("emoji") String emoji) {
+        return reactions.remove(callers.caller().subject(), messageId, emoji);
     }
 
     /** What the caller's own message said before each edit, oldest first. */

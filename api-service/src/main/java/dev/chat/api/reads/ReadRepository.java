@@ -2,6 +2,7 @@ package dev.chat.api.reads;
 
 import dev.chat.api.rows.Columns;
 import dev.chat.api.rows.MessageRows;
+import dev.chat.api.rows.ReactionRows;
 import dev.chat.api.threads.ThreadView;
 import dev.chat.model.Conversation;
 import dev.chat.model.Message;
@@ -32,7 +33,7 @@ public class ReadRepository {
      */
     static final String TIMELINE = """
             WITH access AS (
-                SELECT r.member_status
+                SELECT u.id AS reader_id, r.member_status
                 FROM users u JOIN readable_channels(u.id, true) r ON r.channel_id = $1
                 WHERE u.idp_subject = $2
             ), allowed AS (
@@ -55,7 +56,9 @@ public class ReadRepository {
             SELECT a.member_status, e.sort_key, e.shared,
                    m.id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content, m.author_id, m.created_at,
                    m.edited_at, m.deleted_at, c.reply_count, c.last_reply_at, c.participant_ids,
-                   v.restricted_reply_count, v.restricted_last_reply_at, v.restricted_participant_ids
+                   v.restricted_reply_count, v.restricted_last_reply_at, v.restricted_participant_ids,
+                   """ + ReactionRows.of("m.id", "a.reader_id") + """
+                    AS reactions
             FROM access a
             LEFT JOIN entries e ON true
             LEFT JOIN messages m ON m.id = e.message_id
@@ -63,6 +66,9 @@ public class ReadRepository {
             LEFT JOIN conversation_channels v ON v.conversation_id = c.id AND v.channel_id = $1
             ORDER BY e.sort_key DESC
             """;
+
+    /** The caller's ($2) user id. */
+    private static final String READER = "(SELECT id FROM users WHERE idp_subject = $2)";
 
     /** The channels of a conversation the caller ($2) may read (decision 0007). */
     private static final String READABLE_CHANNELS = """
@@ -85,7 +91,9 @@ public class ReadRepository {
                    r.id AS root_id, r.channel_id AS root_channel_id, r.conversation_id AS root_conversation_id,
                    r.reply_to_message_id AS root_reply_to_message_id, r.content AS root_content,
                    r.author_id AS root_author_id, r.created_at AS root_created_at, r.edited_at AS root_edited_at,
-                   r.deleted_at AS root_deleted_at
+                   r.deleted_at AS root_deleted_at,
+                   """ + ReactionRows.of("r.id", READER) + """
+                    AS root_reactions
             FROM conversations c JOIN messages r ON r.id = c.root_message_id
             WHERE c.id = $1 AND EXISTS (SELECT 1 FROM readable)
             """;
@@ -101,7 +109,9 @@ public class ReadRepository {
                   AND m.channel_id IN (SELECT channel_id FROM readable)
                 ORDER BY m.id LIMIT $4
             )
-            SELECT EXISTS (SELECT 1 FROM readable) AS allowed, p.*
+            SELECT EXISTS (SELECT 1 FROM readable) AS allowed, p.*,
+                   """ + ReactionRows.of("p.id", READER) + """
+                    AS reactions
             FROM (SELECT 1) one LEFT JOIN page p ON true
             ORDER BY p.id
             """;
@@ -154,7 +164,7 @@ public class ReadRepository {
                 return Optional.empty();
             }
             if (row.getUUID("id") != null) {
-                replies.add(MessageRows.message(row));
+                replies.add(MessageRows.message(row).withReactions(ReactionRows.read(row, "reactions")));
             }
         }
         return Optional.of(replies);
@@ -166,14 +176,15 @@ public class ReadRepository {
         return new TimelineItem(row.getUUID("id"), row.getUUID("channel_id"), conversationId,
                 row.getUUID("reply_to_message_id"), row.getString("content"), row.getUUID("author_id"),
                 Columns.instant(row, "created_at"), Columns.instant(row, "edited_at"),
-                Columns.isSet(row, "deleted_at"),
+                Columns.isSet(row, "deleted_at"), ReactionRows.read(row, "reactions"),
                 thread == null ? 0 : thread.replyCount(), thread == null ? null : thread.lastReplyAt(),
                 thread == null ? List.of() : thread.participantIds(), row.getBoolean("shared"));
     }
 
     private static Conversation toConversation(Row row) {
         ThreadView thread = ThreadView.read(null, row);
-        return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), MessageRows.message(row, "root_"),
+        Message root = MessageRows.message(row, "root_").withReactions(ReactionRows.read(row, "root_reactions"));
+        return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), root,
                 Columns.uuids(row, "channel_ids"), Columns.instant(row, "created_at"), thread.replyCount(),
                 thread.lastReplyAt(), thread.participantIds());
     }

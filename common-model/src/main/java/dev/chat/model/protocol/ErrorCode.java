@@ -43,6 +43,7 @@ public enum ErrorCode {
     // Channels and messages
     CHANNEL_EXISTS(409),
     CHANNEL_ARCHIVED(409),
+    TOO_MANY_REACTIONS(409),
     CHANNEL_PROTECTED(409),
     MEMBER_NOT_ACTIVE(409),
     NOT_IN_CHANNEL(403),
