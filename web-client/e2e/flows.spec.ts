@@ -112,6 +112,24 @@ test("a reaction reaches the other person live, and a click on it joins in", asy
   await expectAccessible(alice, "channel with reactions");
 });
 
+test("a mention picked in the composer reaches the person mentioned, highlighted, with a notice that opens it", async () => {
+  const box = composer(alice, "Message #general");
+  await box.fill("@bo");
+  const bobOption = alice.getByRole("option", { name: /^@bob/i });
+  await expect(bobOption).toBeVisible();
+  await box.press("Enter"); // completes the suggestion
+  await expect(box).toHaveValue(/^<@[0-9a-f-]{36}> $/);
+  await box.pressSequentially("can you check the build?");
+  await box.press("Enter");
+
+  const mentioned = messageIn(bob, "can you check the build?");
+  await expect(mentioned).toHaveClass(/mentions-me/);
+  await expect(mentioned.locator(".mention.me")).toHaveText(/^@bob/i);
+  await expect(bob.getByRole("status").filter({ hasText: "mentioned you in #general" })).toBeVisible();
+  await expect(messageIn(alice, "can you check the build?")).not.toHaveClass(/mentions-me/);
+  await expectAccessible(bob, "channel with a mention");
+});
+
 test("a gateway restart: Bob sees reconnecting, then every message posted meanwhile, in order, once", async () => {
   await bob.getByRole("link", { name: "# general" }).click();
   await expect(bob.getByRole("status").filter({ hasText: "Live" })).toBeVisible();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { ChatApi } from "../api/chat";
 import type { Channel, Me } from "../generated/schemas";
 import type { LiveConnection } from "../live/connection";
+import { mentions } from "../model/mentions";
 import * as model from "../model/timeline";
 import { MessageBody } from "./MessageBody";
 import { authorName, MessageText, Time } from "./MessageText";
@@ -82,7 +83,8 @@ export function ChannelView(props: {
           </li>
         )}
         {timeline.entries.map((entry) => (
-          <li key={entry.key} className={`message ${entry.delivery}`} data-message-id={entry.item.id}>
+          <li key={entry.key} data-message-id={entry.item.id}
+            className={`message ${entry.delivery}${mentions(entry.item.content, me.user.id) ? " mentions-me" : ""}`}>
             <div className="meta">
               <strong>{authorName(people, entry.item.author_id)}</strong> <Time at={entry.item.created_at} />
               {entry.item.shared_into_channel && <span className="shared"> shared thread</span>}

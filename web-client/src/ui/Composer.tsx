@@ -1,9 +1,20 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { Channel } from "../generated/schemas";
+import { mentionOf } from "../model/mentions";
+import { useDirectory } from "./Directory";
+import { authorName } from "./MessageText";
+
+/** A completion offered after "#" (a channel) or "@" (a person, or the whole channel): what it shows and writes. */
+interface Suggestion {
+  readonly key: string;
+  readonly label: string;
+  readonly insert: string;
+}
 
 /**
- * A message box that sends on Enter (Shift+Enter for a new line) and suggests channels after "#": Up and Down choose,
- * Enter or Tab completes, Escape closes the list.
+ * A message box that sends on Enter (Shift+Enter for a new line) and suggests channels after "#" and people after "@":
+ * Up and Down choose, Enter or Tab completes, Escape closes the list. A person becomes a mention the server reads
+ * (`<@id>`), shown as their name once sent.
  */
 export function Composer(props: {
   label: string;
@@ -11,15 +22,24 @@ export function Composer(props: {
   onSend: (content: string) => void;
 }) {
   const id = useId();
+  const { people, readerId } = useDirectory();
   const [text, setText] = useState("");
   const [caret, setCaret] = useState(0);
   const [chosen, setChosen] = useState(0);
   const [dismissed, setDismissed] = useState(false);
 
-  const tag = /#([a-z0-9_-]*)$/i.exec(text.slice(0, caret));
-  const suggestions = tag && !dismissed
-    ? [...props.channels.values()].filter((c) => c.slug.startsWith(tag[1]!.toLowerCase())).slice(0, 8)
-    : [];
+  const tag = /([#@])([\p{L}\p{N}._-]*)$/u.exec(text.slice(0, caret));
+  const prefix = tag?.[2]!.toLowerCase() ?? "";
+  const candidates: Suggestion[] = !tag || dismissed ? []
+    : tag[1] === "#"
+      ? [...props.channels.values()].map((c) => ({ key: c.id, label: `#${c.slug}`, insert: `#${c.slug}` }))
+        .filter((c) => c.label.slice(1).startsWith(prefix))
+      : [
+          ...[...people.values()].filter((p) => p.user_id !== readerId && p.status === "active")
+            .map((p) => ({ key: p.user_id, label: `@${authorName(people, p.user_id)}`, insert: mentionOf(p.user_id) })),
+          { key: "channel", label: "@channel (everyone here)", insert: mentionOf(null) },
+        ].filter((p) => p.label.slice(1).toLowerCase().startsWith(prefix));
+  const suggestions = candidates.slice(0, 8);
   const open = suggestions.length > 0;
   const active = open ? Math.min(chosen, suggestions.length - 1) : -1;
 
@@ -31,11 +51,11 @@ export function Composer(props: {
     setText("");
   };
 
-  const complete = (channel: Channel) => {
+  const complete = (suggestion: Suggestion) => {
     const start = caret - (tag?.[0].length ?? 0);
-    const next = `${text.slice(0, start)}#${channel.slug} ${text.slice(caret)}`;
+    const next = `${text.slice(0, start)}${suggestion.insert} ${text.slice(caret)}`;
     setText(next);
-    setCaret(start + channel.slug.length + 2);
+    setCaret(start + suggestion.insert.length + 1);
     setChosen(0);
   };
 
@@ -65,11 +85,12 @@ export function Composer(props: {
         onChange={(e) => { setText(e.target.value); setCaret(e.target.selectionStart); setDismissed(false); }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
         onKeyDown={keyDown} />
-      <ul id={`${id}-channels`} role="listbox" aria-label="Channels" className="suggestions" hidden={!open}>
-        {suggestions.map((channel, i) => (
-          <li key={channel.id} id={`${id}-channel-${i}`} role="option" aria-selected={i === active}
-            onMouseDown={(e) => { e.preventDefault(); complete(channel); }}>
-            #{channel.slug}
+      <ul id={`${id}-channels`} role="listbox" aria-label={tag?.[1] === "@" ? "People" : "Channels"}
+        className="suggestions" hidden={!open}>
+        {suggestions.map((suggestion, i) => (
+          <li key={suggestion.key} id={`${id}-channel-${i}`} role="option" aria-selected={i === active}
+            onMouseDown={(e) => { e.preventDefault(); complete(suggestion); }}>
+            {suggestion.label}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import type { ChatApi } from "../api/chat";
 import type { Channel, Me, Message } from "../generated/schemas";
 import type { LiveConnection } from "../live/connection";
+import { mentions } from "../model/mentions";
 import * as model from "../model/thread";
 import type { TimelineItem } from "../model/timeline";
 import { Composer } from "./Composer";
@@ -92,7 +93,8 @@ function LiveThread(props: Props & { conversationId: string }) {
       <p className="reply-count" aria-live="polite">{count === 1 ? "1 reply" : `${count} replies`}</p>
       <ol className="replies" aria-label="Replies" aria-busy={conversation === null}>
         {thread.replies.map((reply) => (
-          <li key={reply.key} className={`message ${reply.delivery}`} data-message-id={reply.message.id}>
+          <li key={reply.key} data-message-id={reply.message.id}
+            className={`message ${reply.delivery}${mentions(reply.message.content, me.user.id) ? " mentions-me" : ""}`}>
             <div className="meta">
               <strong>{authorName(people, reply.message.author_id)}</strong> <Time at={reply.message.created_at} />
               {reply.delivery === "sending" && <span className="delivery"> sending…</span>}

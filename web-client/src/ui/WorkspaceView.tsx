@@ -5,6 +5,8 @@ import type { LiveConnection } from "../live/connection";
 import { ChannelList } from "./ChannelList";
 import { ChannelView } from "./ChannelView";
 import { ConnectionStatus } from "./ConnectionStatus";
+import { DirectoryContext } from "./Directory";
+import { authorName } from "./MessageText";
 import { MembersPanel } from "./MembersPanel";
 import { checkoutOutcome, PlanPanel } from "./PlanPanel";
 import { ProblemText } from "./ProblemText";
@@ -40,6 +42,8 @@ export function WorkspaceView(props: {
   /** A flat message being replied to: its thread starts with the first reply. */
   const [startingFrom, setStartingFrom] = useState<TimelineItem | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** The latest mention of the reader, announced until they open it or another arrives. */
+  const [mention, setMention] = useState<Extract<Event, { type: "mention.created" }>["payload"] | null>(null);
 
   const loadChannels = useCallback(() => api.channels(workspace.id).then(setChannels, setError), [api, workspace.id]);
   const loadPeople = useCallback(
@@ -76,6 +80,9 @@ export function WorkspaceView(props: {
       case "workspace.plan_changed":
         setPlanVersion((n) => n + 1);
         return;
+      case "mention.created":
+        setMention(event.payload);
+        return;
       default:
         return;
     }
@@ -100,13 +107,29 @@ export function WorkspaceView(props: {
   // A flat message's new thread belongs to the channel it was started in: another channel or a thread replaces it.
   const replyingTo = !conversationId && startingFrom?.channel_id === channel?.id ? startingFrom : null;
   const bySlug = useMemo(() => new Map((channels ?? []).map((c) => [c.slug, c])), [channels]);
+  const directory = useMemo(() => ({ people, readerId: me.user.id }), [people, me.user.id]);
+  const mentionedIn = mention ? channels?.find((c) => c.id === mention.channel_id) : undefined;
+  const openMention = () => {
+    if (!mention) return;
+    navigate(mention.conversation_id ? threadPath(mention.channel_id, mention.conversation_id) : channelPath(mention.channel_id));
+    setMention(null);
+  };
 
   return (
+    <DirectoryContext.Provider value={directory}>
     <div className="workspace">
       <header className="topbar">
         <h1>{workspace.name}</h1>
         <ConnectionStatus live={live} />
         {error !== null && <ProblemText error={error} />}
+        <p role="status" className="mention-notice">
+          {mention && (
+            <>
+              {authorName(people, mention.message.author_id)} mentioned you in #{mentionedIn?.name ?? "a channel"}{" "}
+              <button type="button" className="quiet" onClick={openMention}>Open</button>
+            </>
+          )}
+        </p>
         <nav aria-label="Workspace">
           <button type="button" aria-pressed={panel === "members"} onClick={() => showPanel(panel === "members" ? null : "members")}>
             Members
@@ -154,6 +177,7 @@ export function WorkspaceView(props: {
           onClose={() => showPanel(null)} />
       )}
     </div>
+    </DirectoryContext.Provider>
   );
 }
 

@@ -55,22 +55,29 @@ class EmittedEventsTest {
         assertEquals(List.of(), invalid);
         assertTrue(checked >= 8, "checked " + checked);
         assertTrue(types.containsAll(Set.of("message.created", "message.updated", "message.deleted", "reaction.added",
-                "reaction.removed", "conversation.created", "conversation.updated", "conversation.shared")),
+                "reaction.removed", "mention.created", "conversation.created", "conversation.updated",
+                "conversation.shared")),
                 "types seen: " + types);
     }
 
-    /** A flat message, a thread, shares into a public and a private channel, a restricted reply, an edit, a delete, a reaction. */
+    /**
+     * A flat message, a mention, a thread, shares into a public and a private channel, a restricted reply, an edit, a
+     * delete, a reaction.
+     */
     private static void emitOneOfEach() {
         UUID workspace = TestData.workspace();
         String subject = TestData.newSubject("emitter");
         UUID user = TestData.user(subject);
         TestData.activeMember(workspace, user, "admin");
+        UUID mentioned = TestData.user(TestData.newSubject("mentioned"));
+        TestData.activeMember(workspace, mentioned, "member");
         UUID general = TestData.channel(workspace, "general", "public");
         TestData.channel(workspace, "random", "public");
         UUID secret = TestData.channel(workspace, "secret", "private");
         TestData.channelMember(secret, user);
 
         String root = ApiCalls.post(subject, general, "flat, then a root", null);
+        ApiCalls.post(subject, general, "<@" + mentioned + "> a mention", null);
         ApiCalls.post(subject, general, "first reply, cc #random", root);
         ApiCalls.post(subject, general, "and #secret", root);
         String restricted = ApiCalls.post(subject, secret, "said only in #secret", root);

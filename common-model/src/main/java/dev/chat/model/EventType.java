@@ -11,6 +11,7 @@ public enum EventType {
     MESSAGE_DELETED("message.deleted"),
     REACTION_ADDED("reaction.added"),
     REACTION_REMOVED("reaction.removed"),
+    MENTION_CREATED("mention.created"),
     CONVERSATION_CREATED("conversation.created"),
     CONVERSATION_UPDATED("conversation.updated"),
     CONVERSATION_SHARED("conversation.shared"),

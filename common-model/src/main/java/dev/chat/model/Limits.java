@@ -16,6 +16,8 @@ public final class Limits {
     public static final int THREAD_PARTICIPANTS_SHOWN = 5;
     /** Different emoji one message may show (Slack's limit); reacting with one it shows already always works. */
     public static final int REACTION_EMOJI_PER_MESSAGE = 50;
+    /** Largest channel {@code <!channel>} may notify. */
+    public static final int CHANNEL_MENTION_MAX_MEMBERS = 500;
 
     private Limits() {
     }

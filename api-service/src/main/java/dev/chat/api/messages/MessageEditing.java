@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Editing a message and reading what it said before (decision 0015): only its author edits it, the text it replaces
- * is kept as a version only the author can read, and #tags the edit adds share the thread as in a new message.
+ * is kept as a version only the author can read, and #tags and mentions the edit adds act as in a new message.
  */
 @ApplicationScoped
 public class MessageEditing {
@@ -28,14 +28,16 @@ public class MessageEditing {
     private final MessageRepository messages;
     private final OutboxWriter outbox;
     private final TagSharing tags;
+    private final MentionNotifier mentions;
 
     public MessageEditing(EventTransactions transactions, Pool pool, MessageRepository messages, OutboxWriter outbox,
-                          TagSharing tags) {
+                          TagSharing tags, MentionNotifier mentions) {
         this.transactions = transactions;
         this.pool = pool;
         this.messages = messages;
         this.outbox = outbox;
         this.tags = tags;
+        this.mentions = mentions;
     }
 
     /** @return the message as it stands after the edit (unchanged, and nothing written, when the text is the same) */
@@ -52,6 +54,8 @@ public class MessageEditing {
                     Message after = before.edited(request.content(), Instant.now().truncatedTo(ChronoUnit.MICROS));
                     return messages.replaceContent(tx, before, after)
                             .chain(() -> tags.shareTagged(tx, target.authorChannel(), after))
+                            .call(shown -> mentions.notify(tx, target.workspaceId(), shown, before.content(),
+                                    after.editedAt()))
                             .call(shown -> outbox.append(tx, outbox.event(EventType.MESSAGE_UPDATED,
                                     target.workspaceId(), after.editedAt(), shown, target.rooms())));
                 }));

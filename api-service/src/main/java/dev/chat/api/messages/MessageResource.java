@@ -44,7 +44,8 @@ public class MessageResource {
         this.callers = callers;
     }
 
-    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_ARCHIVED})
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_ARCHIVED, ErrorCode.CHANNEL_TOO_LARGE,
+            ErrorCode.RATE_LIMITED})
     @POST
     public Uni<RestResponse<Message>> post(PostMessageRequest request) {
         return messages.post(callers.caller().subject(), request)
@@ -55,7 +56,8 @@ public class MessageResource {
     }
 
     /** Replaces the content of the caller's own message; the text it had is kept as a version. */
-    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.FORBIDDEN, ErrorCode.CHANNEL_ARCHIVED})
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.FORBIDDEN, ErrorCode.CHANNEL_ARCHIVED,
+            ErrorCode.CHANNEL_TOO_LARGE, ErrorCode.RATE_LIMITED})
     @PATCH
     @Path("/{id}")
     public Uni<Message> edit(@PathParam("id") UUID messageId, EditMessageRequest request) {

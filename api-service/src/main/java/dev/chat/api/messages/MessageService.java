@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Posting messages, flat or replies: validation, authorization and the write with its events, in one transaction. */
+/**
+ * Posting messages, flat or replies: validation, authorization and the write with its events (the message, the
+ * threads its #tags share it into, the members it mentions), in one transaction.
+ */
 @ApplicationScoped
 public class MessageService {
 
@@ -37,9 +40,11 @@ public class MessageService {
     private final OutboxWriter outbox;
     private final ReplyService replies;
     private final TagSharing tags;
+    private final MentionNotifier mentions;
 
     public MessageService(EventTransactions transactions, Pool pool, AccessRepository access,
-                          MessageRepository messages, OutboxWriter outbox, ReplyService replies, TagSharing tags) {
+                          MessageRepository messages, OutboxWriter outbox, ReplyService replies, TagSharing tags,
+                          MentionNotifier mentions) {
         this.transactions = transactions;
         this.pool = pool;
         this.access = access;
@@ -47,6 +52,7 @@ public class MessageService {
         this.outbox = outbox;
         this.replies = replies;
         this.tags = tags;
+        this.mentions = mentions;
     }
 
     /**
@@ -59,7 +65,9 @@ public class MessageService {
                         .map(MessageService::authorize)
                         .chain(channel -> write(tx, channel, request)
                                 .map(first -> first.orElseThrow(() -> new DuplicateClientMsgId(channel.userId())))
-                                .chain(message -> tags.shareTagged(tx, channel, message))))
+                                .chain(message -> tags.shareTagged(tx, channel, message))
+                                .call(message -> mentions.notify(tx, channel.workspaceId(), message, null,
+                                        message.createdAt()))))
                 .map(message -> new PostedMessage(message, true))
                 .onFailure(DuplicateClientMsgId.class).recoverWithUni(duplicate -> replay(
                         ((DuplicateClientMsgId) duplicate).authorId(), request.clientMsgId()));

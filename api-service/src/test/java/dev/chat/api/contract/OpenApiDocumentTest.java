@@ -31,7 +31,9 @@ class OpenApiDocumentTest {
         var post = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
         String responses = "paths.'/api/messages'.post.responses.";
-        assertEquals(List.of("channel_archived"), post.getList(responses + "'409'.content.'application/problem+json'"
+        assertEquals(List.of("channel_archived", "channel_too_large"), post.getList(responses
+                + "'409'.content.'application/problem+json'.schema.allOf[1].properties.code.enum"));
+        assertEquals(List.of("rate_limited"), post.getList(responses + "'429'.content.'application/problem+json'"
                 + ".schema.allOf[1].properties.code.enum"));
         assertEquals(List.of("unauthenticated"), post.getList(responses + "'401'.content.'application/problem+json'"
                 + ".schema.allOf[1].properties.code.enum"));

@@ -6,20 +6,15 @@ import static dev.chat.api.ApiCalls.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.api.OutboxEvents;
 import dev.chat.api.Team;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.Concurrently;
-import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +27,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ChatTestResource.class)
 class MessageChangeTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a refused change could have touched. */
     private static final String FINGERPRINT = """
@@ -54,7 +47,7 @@ class MessageChangeTest {
     @Test
     void theAuthorEditsAndTheReplacedTextIsKeptAsAVersion() throws Exception {
         String id = post(team.bobSubject(), team.general(), "helo team", null);
-        long mark = outboxMark();
+        long mark = OutboxEvents.mark();
 
         as(team.bobSubject()).body(Map.of("content", "hello team")).patch("/api/messages/" + id)
                 .then().statusCode(200)
@@ -63,7 +56,7 @@ class MessageChangeTest {
                 .body("edited_at", notNullValue())
                 .body("deleted", equalTo(false));
 
-        List<JsonNode> events = eventsAfter(team, mark);
+        List<JsonNode> events = OutboxEvents.after(team.workspace(), mark, "%");
         assertEquals(1, events.size());
         assertEquals("message.updated", events.get(0).at("/envelope/type").asText());
         assertEquals("[\"channel:" + team.general() + "\"]", events.get(0).path("rooms").toString());
@@ -120,28 +113,28 @@ class MessageChangeTest {
         String reply = post(team.bobSubject(), team.general(), "ok", root);
         String conversation = conversationOf(root);
 
-        long mark = outboxMark();
+        long mark = OutboxEvents.mark();
         as(team.aliceSubject()).body(Map.of("content", "the plan, cc #engineering")).patch("/api/messages/" + root)
                 .then().statusCode(200).body("conversation_id", equalTo(conversation));
         assertEquals("[\"channel:" + team.general() + "\",\"channel:" + team.engineering() + "\",\"thread:"
-                + conversation + "\"]", eventsAfter(team, mark).get(0).path("rooms").toString());
+                + conversation + "\"]", OutboxEvents.after(team.workspace(), mark, "%").get(0).path("rooms").toString());
 
-        mark = outboxMark();
+        mark = OutboxEvents.mark();
         as(team.bobSubject()).body(Map.of("content", "ok!")).patch("/api/messages/" + reply)
                 .then().statusCode(200).body("reply_to_message_id", equalTo(root));
-        assertEquals("[\"thread:" + conversation + "\"]", eventsAfter(team, mark).get(0).path("rooms").toString());
+        assertEquals("[\"thread:" + conversation + "\"]", OutboxEvents.after(team.workspace(), mark, "%").get(0).path("rooms").toString());
     }
 
     @Test
     void aTagAddedByAnEditSharesTheMessageAsANewOneWould() throws Exception {
         String id = post(team.bobSubject(), team.general(), "release notes", null);
-        long mark = outboxMark();
+        long mark = OutboxEvents.mark();
         String conversation = as(team.bobSubject()).body(Map.of("content", "release notes, cc #engineering"))
                 .patch("/api/messages/" + id)
                 .then().statusCode(200).extract().path("conversation_id");
 
         assertEquals(List.of("conversation.created", "conversation.shared", "message.updated"),
-                eventsAfter(team, mark).stream().map(e -> e.at("/envelope/type").asText()).toList());
+                OutboxEvents.after(team.workspace(), mark, "%").stream().map(e -> e.at("/envelope/type").asText()).toList());
         assertEquals(1, TestData.count("""
                 SELECT count(*) FROM conversation_channels WHERE conversation_id = ?::uuid AND channel_id = ?::uuid
                 """, conversation, team.engineering().toString()));
@@ -159,9 +152,9 @@ class MessageChangeTest {
                 .then().statusCode(403).body("code", equalTo("forbidden"));
         assertEquals(before, fingerprint(), "a refused delete writes nothing");
 
-        long mark = outboxMark();
+        long mark = OutboxEvents.mark();
         as(team.aliceSubject()).delete("/api/messages/" + bobs).then().statusCode(204);
-        List<JsonNode> events = eventsAfter(team, mark);
+        List<JsonNode> events = OutboxEvents.after(team.workspace(), mark, "%");
         assertEquals(1, events.size());
         assertEquals("message.deleted", events.get(0).at("/envelope/type").asText());
         assertEquals(Map.of("id", bobs, "channel_id", team.general().toString()),
@@ -215,10 +208,10 @@ class MessageChangeTest {
         String second = post(team.carolSubject(), team.general(), "blocked", root);
         String conversation = conversationOf(root);
 
-        long mark = outboxMark();
+        long mark = OutboxEvents.mark();
         as(team.bobSubject()).delete("/api/messages/" + first).then().statusCode(204);
 
-        List<JsonNode> events = eventsAfter(team, mark);
+        List<JsonNode> events = OutboxEvents.after(team.workspace(), mark, "%");
         assertEquals(List.of("message.deleted", "conversation.updated"),
                 events.stream().map(e -> e.at("/envelope/type").asText()).toList());
         assertEquals("[\"thread:" + conversation + "\"]", events.get(0).path("rooms").toString());
@@ -242,9 +235,9 @@ class MessageChangeTest {
                 WHERE conversation_id = ?::uuid AND channel_id = ?::uuid""",
                 conversation, team.leadership().toString()));
 
-        long mark = outboxMark();
+        long mark = OutboxEvents.mark();
         as(team.carolSubject()).delete("/api/messages/" + restricted).then().statusCode(204);
-        List<JsonNode> events = eventsAfter(team, mark);
+        List<JsonNode> events = OutboxEvents.after(team.workspace(), mark, "%");
         assertEquals(2, events.size());
         for (JsonNode event : events) {
             assertEquals("[\"channel:" + team.leadership() + "\"]", event.path("rooms").toString(),
@@ -296,31 +289,5 @@ class MessageChangeTest {
 
     private static String conversationOf(String messageId) {
         return TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", messageId);
-    }
-
-    private static long outboxMark() {
-        return TestData.count("SELECT coalesce(max(id), 0) FROM outbox");
-    }
-
-    /** The team's outbox rows after {@code mark}, in order, as {rooms, envelope}, each checked against its schema. */
-    private static List<JsonNode> eventsAfter(Team team, long mark) throws Exception {
-        List<JsonNode> events = new ArrayList<>();
-        try (Connection connection = TestData.connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT array_to_json(rooms)::text, payload::text FROM outbox"
-                             + " WHERE id > ? AND workspace_id = ? ORDER BY id")) {
-            query.setLong(1, mark);
-            query.setObject(2, team.workspace());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    JsonNode envelope = JSON.readTree(rows.getString(2));
-                    assertTrue(PublishedSchemas.violations("event.json", envelope).isEmpty(),
-                            () -> PublishedSchemas.violations("event.json", envelope) + " in " + envelope);
-                    events.add(JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                            "rooms", JSON.readTree(rows.getString(1))).set("envelope", envelope));
-                }
-            }
-        }
-        return events;
     }
 }

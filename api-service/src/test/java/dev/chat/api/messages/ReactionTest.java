@@ -4,15 +4,13 @@ import static dev.chat.api.ApiCalls.as;
 import static dev.chat.api.ApiCalls.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.api.OutboxEvents;
 import dev.chat.api.Team;
 import dev.chat.model.Limits;
 import dev.chat.testing.ChatTestResource;
 import dev.chat.testing.Concurrently;
-import dev.chat.testing.PublishedSchemas;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ChatTestResource.class)
 class ReactionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String THUMBS_UP = "👍";
 
     Team team;
@@ -45,7 +42,7 @@ class ReactionTest {
     @Test
     void reactingAndTakingItBackAreIdempotentAndAnnounced() throws Exception {
         String id = post(team.aliceSubject(), team.general(), "ship it?", null);
-        long mark = outboxMark();
+        long mark = OutboxEvents.mark();
 
         react(team.bobSubject(), id, THUMBS_UP).then().statusCode(200)
                 .body("emoji", equalTo(THUMBS_UP)).body("count", equalTo(1));
@@ -54,7 +51,7 @@ class ReactionTest {
         unreact(team.bobSubject(), id, THUMBS_UP).then().statusCode(200).body("count", equalTo(1));
         unreact(team.bobSubject(), id, THUMBS_UP).then().statusCode(200).body("count", equalTo(1));
 
-        List<JsonNode> events = events(mark);
+        List<JsonNode> events = OutboxEvents.after(team.workspace(), mark, "reaction.%");
         assertEquals(List.of("reaction.added 1", "reaction.added 2", "reaction.removed 1"), events.stream()
                 .map(e -> e.at("/envelope/type").asText() + " " + e.at("/envelope/payload/count").asInt()).toList());
         assertEquals("[\"channel:" + team.general() + "\"]", events.get(0).path("rooms").toString());
@@ -164,29 +161,5 @@ class ReactionTest {
     private String fingerprint() {
         return TestData.string(
                 "SELECT (SELECT count(*) FROM message_reactions) || '/' || (SELECT count(*) FROM outbox)");
-    }
-
-    private static long outboxMark() {
-        return TestData.count("SELECT coalesce(max(id), 0) FROM outbox");
-    }
-
-    /** The team's reaction events after {@code mark}, each checked against its schema, as {rooms, envelope}. */
-    private List<JsonNode> events(long mark) throws Exception {
-        List<JsonNode> events = new ArrayList<>();
-        try (var connection = TestData.connect(); var query = connection.prepareStatement("""
-                SELECT array_to_json(rooms)::text, payload::text FROM outbox
-                WHERE id > ? AND workspace_id = ? AND event_type LIKE 'reaction.%' ORDER BY id""")) {
-            query.setLong(1, mark);
-            query.setObject(2, team.workspace());
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    JsonNode envelope = JSON.readTree(rows.getString(2));
-                    assertTrue(PublishedSchemas.violations("event.json", envelope).isEmpty(), envelope::toString);
-                    events.add(JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                            "rooms", JSON.readTree(rows.getString(1))).set("envelope", envelope));
-                }
-            }
-        }
-        return events;
     }
 }

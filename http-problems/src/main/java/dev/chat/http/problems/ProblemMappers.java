@@ -23,6 +23,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The problem member that says after how many seconds a refused request may succeed. */
+    public static final String RETRY_AFTER = "retry_after";
+
     /** serialization_failure and deadlock_detected. */
     private static final Set<String> RETRYABLE_SQLSTATES = Set.of("40001", "40P01");
     /**
@@ -31,9 +34,13 @@ public class ProblemMappers {
      */
     private static final Set<String> UNAVAILABLE_SQLSTATES = Set.of("57P01", "57P02", "57P03");
 
+    /** A refusal of ours; one that names a {@code retry_after} (seconds) says it in the header clients know, too. */
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return problem(Problem.of(e.code(), e.getMessage(), e.extensions()));
+        Response response = problem(Problem.of(e.code(), e.getMessage(), e.extensions()));
+        Object retryAfter = e.extensions().get(RETRY_AFTER);
+        return retryAfter == null ? response
+                : Response.fromResponse(response).header("Retry-After", String.valueOf(retryAfter)).build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { mentionOf, mentions, parts } from "../src/model/mentions";
+import { ALICE } from "./fixtures";
+
+describe("mentions", () => {
+  it("split content into text, people and the whole channel", () => {
+    expect(parts(`hi <@${ALICE}>, and <!channel>: <@not-an-id>`)).toEqual([
+      { text: "hi " }, { userId: ALICE }, { text: ", and " }, { channel: true }, { text: ": <@not-an-id>" },
+    ]);
+  });
+
+  it("tell whether the reader is mentioned", () => {
+    expect(mentions(`${mentionOf(ALICE)} look`, ALICE)).toBe(true);
+    expect(mentions(`${mentionOf(null)} look`, ALICE)).toBe(true);
+    expect(mentions("ALICE look", ALICE)).toBe(false);
+  });
+});
