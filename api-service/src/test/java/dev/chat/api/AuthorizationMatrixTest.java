@@ -32,6 +32,7 @@ class AuthorizationMatrixTest {
                 || (SELECT count(*) FROM outbox) || '/' || (SELECT coalesce(max(topic), '') FROM channels) || '/'
                 || (SELECT count(*) FROM message_versions) || '/' || (SELECT count(edited_at) FROM messages) || '/'
                 || (SELECT count(deleted_at) FROM messages) || '/' || (SELECT count(*) FROM message_reactions)
+                || '/' || (SELECT count(*) FROM channel_reads)
             """;
 
     private record Call(String method, String path, Map<String, Object> body) {
@@ -72,6 +73,7 @@ class AuthorizationMatrixTest {
                 call("POST", "/api/channels/" + team.engineering() + "/join"),
                 call("PATCH", "/api/channels/" + team.general(), Map.of("topic", "mine now")),
                 call("POST", "/api/channels/" + team.engineering() + "/archive"),
+                call("POST", "/api/channels/" + team.general() + "/read", Map.of("message_id", generalMessage)),
                 call("PATCH", "/api/messages/" + generalMessage, Map.of("content", "mine now")),
                 call("DELETE", "/api/messages/" + generalMessage),
                 call("GET", "/api/messages/" + generalMessage + "/versions"),
@@ -95,6 +97,7 @@ class AuthorizationMatrixTest {
                 call("POST", "/api/messages", Map.of("channel_id", team.leadership(), "content", "me too",
                         "reply_to_message_id", leadershipRoot)),
                 call("PATCH", "/api/messages/" + leadershipRoot, Map.of("content", "mine now")),
+                call("POST", "/api/channels/" + team.leadership() + "/read", Map.of("message_id", leadershipRoot)),
                 call("DELETE", "/api/messages/" + leadershipRoot),
                 call("GET", "/api/messages/" + leadershipRoot + "/versions"),
                 call("PUT", "/api/messages/" + leadershipRoot + "/reactions/👍"),

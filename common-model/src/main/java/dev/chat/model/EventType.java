@@ -12,6 +12,7 @@ public enum EventType {
     REACTION_ADDED("reaction.added"),
     REACTION_REMOVED("reaction.removed"),
     MENTION_CREATED("mention.created"),
+    CHANNEL_READ("channel.read"),
     CONVERSATION_CREATED("conversation.created"),
     CONVERSATION_UPDATED("conversation.updated"),
     CONVERSATION_SHARED("conversation.shared"),

@@ -18,6 +18,8 @@ public final class Limits {
     public static final int REACTION_EMOJI_PER_MESSAGE = 50;
     /** Largest channel {@code <!channel>} may notify. */
     public static final int CHANNEL_MENTION_MAX_MEMBERS = 500;
+    /** Unread messages (and mentions) counted per channel at most; more reads as "99+". */
+    public static final int UNREAD_COUNTED = 100;
 
     private Limits() {
     }

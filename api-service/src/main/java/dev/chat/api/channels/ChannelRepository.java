@@ -70,6 +70,16 @@ public class ChannelRepository {
             """;
     private static final String REMOVE_MEMBER = "DELETE FROM channel_members WHERE channel_id = $1 AND user_id = $2";
 
+    /** The channels the user may see in the workspace, each with what they have not read of it. */
+    public Uni<List<Channel>> listedFor(SqlClient client, UUID workspaceId, UUID userId) {
+        return client.preparedQuery(ReadPositions.LISTED).execute(Tuple.of(workspaceId, userId)).map(rows -> {
+            List<Channel> channels = new ArrayList<>();
+            rows.forEach(row -> channels.add(toChannel(row).withUnread(
+                    ReadPositions.unread(row, row.getUUID("last_read_message_id")))));
+            return channels;
+        });
+    }
+
     public Uni<List<Channel>> visibleIn(SqlClient client, UUID workspaceId, UUID userId) {
         return client.preparedQuery(VISIBLE_IN_WORKSPACE).execute(Tuple.of(workspaceId, userId)).map(rows -> {
             List<Channel> channels = new ArrayList<>();
@@ -130,7 +140,7 @@ public class ChannelRepository {
         return new Channel(row.getUUID("id"), row.getUUID("workspace_id"), row.getString("name"),
                 row.getString("slug"), Channel.Visibility.valueOf(row.getString("visibility").toUpperCase(Locale.ROOT)),
                 row.getString("topic"), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("archived_at")), row.getBoolean("member"));
+                instant(row.getOffsetDateTime("archived_at")), row.getBoolean("member"), null);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -17,6 +17,10 @@ public final class ChannelRequests {
     public record Update(String topic) {
     }
 
+    /** {@code POST /api/channels/{id}/read}: the newest message the reader has seen. */
+    public record MarkRead(UUID messageId) {
+    }
+
     /** {@code POST /api/channels/{id}/members}. */
     public record AddMember(UUID userId) {
     }

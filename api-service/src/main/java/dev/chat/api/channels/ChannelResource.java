@@ -26,10 +26,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ChannelResource {
 
     private final ChannelService channels;
+    private final ChannelReading reading;
     private final CallerContext callers;
 
-    public ChannelResource(ChannelService channels, CallerContext callers) {
+    public ChannelResource(ChannelService channels, ChannelReading reading, CallerContext callers) {
         this.channels = channels;
+        this.reading = reading;
         this.callers = callers;
     }
 
@@ -39,6 +41,14 @@ public class ChannelResource {
     @Path("/workspaces/{workspaceId}/channels")
     public Uni<List<Channel>> list(@PathParam("workspaceId") UUID workspaceId) {
         return channels.list(subject(), workspaceId);
+    }
+
+    /** Marks the channel read up to a message of it; the position never moves back. */
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING})
+    @POST
+    @Path("/channels/{id}/read")
+    public Uni<RestResponse<Void>> markRead(@PathParam("id") UUID channelId, ChannelRequests.MarkRead request) {
+        return reading.markRead(subject(), channelId, request).map(ok -> RestResponse.noContent());
     }
 
     @Refuses({ErrorCode.NOT_FOUND, ErrorCode.INVITE_PENDING, ErrorCode.CHANNEL_EXISTS})

@@ -55,7 +55,7 @@ public class ChannelService {
 
     public Uni<List<Channel>> list(String subject, UUID workspaceId) {
         return pool.withConnection(c -> roles.activeMember(c, subject, workspaceId)
-                .chain(me -> channels.visibleIn(c, workspaceId, me.userId())));
+                .chain(me -> channels.listedFor(c, workspaceId, me.userId())));
     }
 
     public Uni<Channel> create(String subject, UUID workspaceId, ChannelRequests.Create request) {
