@@ -10,8 +10,10 @@ describe("mentions", () => {
   });
 
   it("tell whether the reader is mentioned", () => {
-    expect(mentions(`${mentionOf(ALICE)} look`, ALICE)).toBe(true);
-    expect(mentions(`${mentionOf(null)} look`, ALICE)).toBe(true);
-    expect(mentions("ALICE look", ALICE)).toBe(false);
+    const from = (content: string, author_id = "someone-else") => ({ content, author_id });
+    expect(mentions(from(`${mentionOf(ALICE)} look`), ALICE)).toBe(true);
+    expect(mentions(from(`${mentionOf(null)} look`), ALICE)).toBe(true);
+    expect(mentions(from("ALICE look"), ALICE)).toBe(false);
+    expect(mentions(from(`${mentionOf(null)} look`, ALICE), ALICE)).toBe(false);
   });
 });

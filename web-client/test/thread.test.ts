@@ -62,8 +62,10 @@ describe("a thread pane", () => {
   it("shows edits of the root and replies, drops a deleted reply and keeps a deleted root as a placeholder", () => {
     const first = reply("frist");
     let t = thread.withFirstPage(thread.emptyThread(CONVERSATION), conversation, page([first, reply("second")]));
+    t = thread.reacted(t, first.id, "👀", 1, true);
     t = seen(t, event("message.updated", { ...first, content: "first", edited_at: "2026-12-06T10:09:00Z" }));
     expect(contents(t)).toEqual(["first", "second"]);
+    expect(t.replies[0]!.message.reactions).toEqual([{ emoji: "👀", count: 1, me: true }]);
     t = seen(t, event("message.deleted", { id: first.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));
     expect(contents(t)).toEqual(["second"]);
     t = seen(t, event("message.deleted", { id: root.id, channel_id: CHANNEL, conversation_id: CONVERSATION }));

@@ -16,9 +16,10 @@ export function parts(content: string): Part[] {
     );
 }
 
-/** Whether the content mentions the reader, by name or with the whole channel. */
-export function mentions(content: string, readerId: string): boolean {
-  return content.includes(`<@${readerId}>`) || content.includes("<!channel>");
+/** Whether a message mentions the reader, by name or with the whole channel; never their own. */
+export function mentions(message: { content: string; author_id: string }, readerId: string): boolean {
+  if (message.author_id === readerId) return false;
+  return message.content.includes(`<@${readerId}>`) || message.content.includes("<!channel>");
 }
 
 /** What the composer writes when a person (or, with null, the whole channel) is chosen. */

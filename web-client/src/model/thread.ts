@@ -108,9 +108,10 @@ export function withEvent(thread: Thread, event: Event, readerId: string): Threa
   }
 }
 
-/** The root's or a reply's new content (from the answer to an edit, or its event). */
+/** The root's or a reply's new content (from the answer to an edit, or its event, which carry no reactions). */
 export function edited(thread: Thread, message: Message): Thread {
-  return withMessage(thread, message.id, () => message);
+  const { content, edited_at, conversation_id } = message;
+  return withMessage(thread, message.id, (shown) => ({ ...shown, content, edited_at, conversation_id }));
 }
 
 /** An emoji's new count on the root or a reply, and whether the reader shows it when that is known. */

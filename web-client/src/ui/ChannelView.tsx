@@ -84,7 +84,7 @@ export function ChannelView(props: {
         )}
         {timeline.entries.map((entry) => (
           <li key={entry.key} data-message-id={entry.item.id}
-            className={`message ${entry.delivery}${mentions(entry.item.content, me.user.id) ? " mentions-me" : ""}`}>
+            className={`message ${entry.delivery}${mentions(entry.item, me.user.id) ? " mentions-me" : ""}`}>
             <div className="meta">
               <strong>{authorName(people, entry.item.author_id)}</strong> <Time at={entry.item.created_at} />
               {entry.item.shared_into_channel && <span className="shared"> shared thread</span>}

@@ -94,7 +94,7 @@ function LiveThread(props: Props & { conversationId: string }) {
       <ol className="replies" aria-label="Replies" aria-busy={conversation === null}>
         {thread.replies.map((reply) => (
           <li key={reply.key} data-message-id={reply.message.id}
-            className={`message ${reply.delivery}${mentions(reply.message.content, me.user.id) ? " mentions-me" : ""}`}>
+            className={`message ${reply.delivery}${mentions(reply.message, me.user.id) ? " mentions-me" : ""}`}>
             <div className="meta">
               <strong>{authorName(people, reply.message.author_id)}</strong> <Time at={reply.message.created_at} />
               {reply.delivery === "sending" && <span className="delivery"> sending…</span>}

@@ -19,8 +19,9 @@ class EmojiTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "", " ", "a", "ok", "👍 👍", " 👍", "👍\n", "\u200D", "\uFE0F", "🏽", "1", "#", ":", "::", ":Thumbs:",
-        ":two words:", "thumbsup", ":x:y:", "<script>", "\u0000", "👍a", "\uD83D"})
-    void refusesTextWhitespaceAndFragments(String reaction) {
+        ":two words:", "thumbsup", ":x:y:", "<script>", "\u0000", "👍a", "\uD83D", "👍👍", "🇭🇪🇱🇵", "🇫",
+        "👍\uDB40\uDC68\uDB40\uDC69", "🏴\uDB40\uDC67", "👩‍", "‍👩", "1⃣1⃣"})
+    void refusesTextRunsAndFragments(String reaction) {
         assertFalse(Emoji.valid(reaction), reaction);
     }
 
@@ -28,7 +29,8 @@ class EmojiTest {
     void refusesWhatIsTooLong() {
         assertTrue(Emoji.valid(":" + "a".repeat(62) + ":"));
         assertFalse(Emoji.valid(":" + "a".repeat(63) + ":"));
-        assertFalse(Emoji.valid("👍".repeat(33)));
+        assertFalse(Emoji.valid("👍".repeat(2)), "two emoji are not one reaction");
+        assertTrue(Emoji.valid("👨‍👩‍👧‍👦"), "a family is one, joined");
         assertFalse(Emoji.valid(null));
     }
 }

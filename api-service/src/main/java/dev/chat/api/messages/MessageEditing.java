@@ -53,7 +53,7 @@ public class MessageEditing {
                     }
                     Message after = before.edited(request.content(), Instant.now().truncatedTo(ChronoUnit.MICROS));
                     return messages.replaceContent(tx, before, after)
-                            .chain(() -> tags.shareTagged(tx, target.authorChannel(), after))
+                            .chain(() -> tags.shareTagged(tx, target.authorChannel(), after, after.editedAt()))
                             .call(shown -> mentions.notify(tx, target.workspaceId(), shown, before.content(),
                                     after.editedAt()))
                             .call(shown -> outbox.append(tx, outbox.event(EventType.MESSAGE_UPDATED,

@@ -2,6 +2,7 @@ package dev.chat.api.messages;
 
 import dev.chat.api.rows.Columns;
 import dev.chat.api.rows.MessageRows;
+import dev.chat.api.threads.ThreadRepository;
 import dev.chat.model.Message;
 import dev.chat.outbox.OutboxEvent;
 import dev.chat.outbox.OutboxWriter;
@@ -52,9 +53,7 @@ public class MessageRepository {
                    m.author_id, m.created_at, m.edited_at, m.deleted_at,
                    u.id AS caller_id, wm.role AS caller_role, wm.status AS caller_status,
                    c.visibility = 'private' AS private_channel, c.archived_at IS NOT NULL AS archived,
-                   shown.restricted,
-                   array(SELECT x.channel_id FROM conversation_channels x WHERE x.conversation_id = m.conversation_id
-                         ORDER BY x.is_primary DESC, x.created_at, x.timeline_key) AS conversation_channel_ids
+                   shown.restricted
             FROM users u
             JOIN messages m ON m.id = $2
             JOIN workspace_members wm ON wm.workspace_id = m.workspace_id AND wm.user_id = u.id
@@ -69,7 +68,7 @@ public class MessageRepository {
               AND (EXISTS (SELECT 1 FROM readable_channels(u.id, true) r WHERE r.channel_id = m.channel_id)
                    OR (m.conversation_id IS NOT NULL AND NOT shown.restricted
                        AND EXISTS (SELECT 1 FROM readable_conversation_channels(u.id, m.conversation_id))))
-            FOR UPDATE OF m
+            FOR NO KEY UPDATE OF m
             """;
 
     /** Keeps the text being replaced as the message's next version, then replaces it. */
@@ -81,10 +80,15 @@ public class MessageRepository {
             UPDATE messages SET content = $4, edited_at = $5 WHERE id = $1
             """;
 
-    /** Empties a deleted message and removes its earlier versions: what was deleted is not kept anywhere. */
+    /**
+     * Empties a deleted message and removes its earlier versions and its reactions: the database keeps nothing of
+     * what it said (decision 0015 says what the rooms' replay history keeps).
+     */
     private static final String MARK_DELETED = """
             WITH forgotten AS (
                 DELETE FROM message_versions WHERE message_id = $1
+            ), unreacted AS (
+                DELETE FROM message_reactions WHERE message_id = $1
             )
             UPDATE messages SET content = '', deleted_at = $2 WHERE id = $1
             """;
@@ -94,9 +98,11 @@ public class MessageRepository {
             """;
 
     private final OutboxWriter outbox;
+    private final ThreadRepository threads;
 
-    public MessageRepository(OutboxWriter outbox) {
+    public MessageRepository(OutboxWriter outbox, ThreadRepository threads) {
         this.outbox = outbox;
+        this.threads = threads;
     }
 
     /** @return true if the message was inserted, false if its client_msg_id was already used by the author */
@@ -110,10 +116,25 @@ public class MessageRepository {
         return tx.preparedQuery(INSERT_FLAT_WITH_EVENT).execute(parameters).map(rows -> rows.size() == 1);
     }
 
-    /** The message as the caller may change it, locked for this transaction; empty when they may not read it. */
+    /**
+     * The message as the caller may change it, locked for this transaction, with its conversation's channels read
+     * after the conversation is locked too (so that a channel a concurrent #tag added is not missed); empty when the
+     * caller may not read it.
+     */
     public Uni<Optional<MessageTarget>> findForChange(SqlClient tx, String subject, UUID messageId) {
-        return tx.preparedQuery(FIND_FOR_CHANGE).execute(Tuple.of(subject, messageId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toTarget(rows.iterator().next())));
+        return tx.preparedQuery(FIND_FOR_CHANGE).execute(Tuple.of(subject, messageId)).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(Optional.<MessageTarget>empty());
+            }
+            Row row = rows.iterator().next();
+            UUID conversationId = row.getUUID("conversation_id");
+            if (conversationId == null) {
+                return Uni.createFrom().item(Optional.of(toTarget(row, List.of())));
+            }
+            return threads.lockConversation(tx, conversationId)
+                    .chain(() -> threads.conversationChannels(tx, conversationId))
+                    .map(channels -> Optional.of(toTarget(row, channels)));
+        });
     }
 
     /** Replaces the content, keeping the text it had as the next version. */
@@ -141,11 +162,10 @@ public class MessageRepository {
         });
     }
 
-    private static MessageTarget toTarget(Row row) {
+    private static MessageTarget toTarget(Row row, List<UUID> conversationChannels) {
         return new MessageTarget(MessageRows.message(row), row.getUUID("workspace_id"), row.getUUID("caller_id"),
                 row.getString("caller_role"), row.getString("caller_status"), row.getBoolean("private_channel"),
-                row.getBoolean("archived"), row.getBoolean("restricted"),
-                Columns.uuids(row, "conversation_channel_ids"));
+                row.getBoolean("archived"), row.getBoolean("restricted"), conversationChannels);
     }
 
     public Uni<Optional<Message>> findByClientMsgId(SqlClient client, UUID authorId, String clientMsgId) {

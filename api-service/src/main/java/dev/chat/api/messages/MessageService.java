@@ -65,7 +65,7 @@ public class MessageService {
                         .map(MessageService::authorize)
                         .chain(channel -> write(tx, channel, request)
                                 .map(first -> first.orElseThrow(() -> new DuplicateClientMsgId(channel.userId())))
-                                .chain(message -> tags.shareTagged(tx, channel, message))
+                                .chain(message -> tags.shareTagged(tx, channel, message, message.createdAt()))
                                 .call(message -> mentions.notify(tx, channel.workspaceId(), message, null,
                                         message.createdAt()))))
                 .map(message -> new PostedMessage(message, true))

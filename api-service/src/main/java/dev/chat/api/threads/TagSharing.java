@@ -37,7 +37,8 @@ public class TagSharing {
     }
 
     /** @return the message as it stands afterwards (a flat one gains its conversation id when shared) */
-    public Uni<Message> shareTagged(SqlClient tx, ChannelAccess channel, Message message) {
+    /** @param at when the tags were written: the post's time, or the edit's */
+    public Uni<Message> shareTagged(SqlClient tx, ChannelAccess channel, Message message, Instant at) {
         List<String> slugs = List.copyOf(ChannelTags.slugs(message.content()));
         if (slugs.isEmpty()) {
             return Uni.createFrom().item(message);
@@ -50,39 +51,46 @@ public class TagSharing {
                         return Uni.createFrom().item(message);
                     }
                     return message.conversationId() == null
-                            ? shareFlat(tx, channel, message, targets)
+                            ? shareFlat(tx, channel, message, targets, at)
                             : threads.primaryChannelIsPrivate(tx, message.conversationId())
                                     .chain(primaryPrivate -> primaryPrivate
                                             ? Uni.createFrom().item(message)
-                                            : share(tx, channel, message, message.conversationId(), targets));
+                                            : share(tx, channel, message, message.conversationId(), targets,
+                                                    at));
                 });
     }
 
-    private Uni<Message> shareFlat(SqlClient tx, ChannelAccess channel, Message message, List<UUID> targets) {
+    private Uni<Message> shareFlat(SqlClient tx, ChannelAccess channel, Message message, List<UUID> targets,
+                                   Instant at) {
         if (channel.privateChannel()) {
             return Uni.createFrom().item(message);
         }
         UUID conversationId = UuidCreator.getTimeOrderedEpoch();
         Message root = message.inConversation(conversationId);
-        OutboxEvent created = outbox.event(EventType.CONVERSATION_CREATED, channel.workspaceId(), message.createdAt(),
+        OutboxEvent created = outbox.event(EventType.CONVERSATION_CREATED, channel.workspaceId(), at,
                 new ConversationCreated(conversationId, message.id(), List.of(message.channelId())),
                 List.of(Room.channel(message.channelId())));
         return threads.createConversation(tx, conversationId, channel.workspaceId(), message.id(),
-                        message.channelId(), message.authorId(), message.createdAt())
+                        message.channelId(), message.authorId(), at)
                 .chain(() -> outbox.append(tx, created))
-                .chain(() -> share(tx, channel, root, conversationId, targets));
+                .chain(() -> share(tx, channel, root, conversationId, targets, at));
     }
 
+    /**
+     * Shares under the conversation's lock, which changes to its root take too: the root the events carry is the one
+     * a concurrent edit or deletion left, and that change sees the channels added here.
+     */
     private Uni<Message> share(SqlClient tx, ChannelAccess channel, Message message, UUID conversationId,
-                               List<UUID> targets) {
-        return threads.share(tx, conversationId, targets, message.authorId(), message.createdAt())
+                               List<UUID> targets, Instant at) {
+        return threads.lockConversation(tx, conversationId)
+                .chain(() -> threads.share(tx, conversationId, targets, message.authorId(), at))
                 .chain(channels -> channels.stream().noneMatch(ThreadRepository.SharedChannel::added)
                         ? Uni.createFrom().voidItem()
                         : threads.threadState(tx, conversationId).chain(thread -> {
                             List<OutboxEvent> events = new ArrayList<>();
                             for (ThreadRepository.SharedChannel added : channels) {
                                 if (added.added()) {
-                                    events.addAll(sharedEvents(channel.workspaceId(), message.createdAt(),
+                                    events.addAll(sharedEvents(channel.workspaceId(), at,
                                             conversationId, thread, added, channels));
                                 }
                             }

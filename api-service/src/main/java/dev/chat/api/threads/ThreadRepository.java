@@ -111,7 +111,12 @@ public class ThreadRepository {
             )
             """ + VIEWS_AFTER_UPDATE;
 
-    private static final String LOCK_CONVERSATION = "SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE";
+    private static final String LOCK_CONVERSATION = "SELECT 1 FROM conversations WHERE id = $1 FOR NO KEY UPDATE";
+
+    private static final String CONVERSATION_CHANNELS = """
+            SELECT channel_id FROM conversation_channels WHERE conversation_id = $1
+            ORDER BY is_primary DESC, created_at, timeline_key
+            """;
 
     /**
      * Counts a thread's replies again after one was deleted: the open summary ($3 false) or the one restricted to
@@ -304,9 +309,26 @@ public class ThreadRepository {
     public Uni<RecordedReply> recountAfterDeleting(SqlClient tx, Message deleted, boolean restricted) {
         Tuple parameters = Tuple.tuple().addUUID(deleted.conversationId()).addUUID(deleted.channelId())
                 .addBoolean(restricted).addInteger(Limits.THREAD_PARTICIPANTS_SHOWN);
-        return tx.preparedQuery(LOCK_CONVERSATION).execute(Tuple.of(deleted.conversationId()))
+        return lockConversation(tx, deleted.conversationId())
                 .chain(() -> tx.preparedQuery(RECOUNT_REPLIES).execute(parameters))
                 .map(ThreadRepository::recorded);
+    }
+
+    /**
+     * Locks the conversation until the transaction ends. Replies are counted, channels added and the root changed
+     * under this lock, so each of them sees what the others committed.
+     */
+    public Uni<Void> lockConversation(SqlClient tx, UUID conversationId) {
+        return tx.preparedQuery(LOCK_CONVERSATION).execute(Tuple.of(conversationId)).replaceWithVoid();
+    }
+
+    /** The conversation's channels, primary first; read after {@link #lockConversation}, all that were added. */
+    public Uni<List<UUID>> conversationChannels(SqlClient tx, UUID conversationId) {
+        return tx.preparedQuery(CONVERSATION_CHANNELS).execute(Tuple.of(conversationId)).map(rows -> {
+            List<UUID> channels = new ArrayList<>();
+            rows.forEach(row -> channels.add(row.getUUID("channel_id")));
+            return channels;
+        });
     }
 
     /** The thread's root and how each of its channels shows it, primary channel first. */

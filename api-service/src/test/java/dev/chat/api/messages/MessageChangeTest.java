@@ -6,6 +6,7 @@ import static dev.chat.api.ApiCalls.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chat.api.OutboxEvents;
@@ -15,10 +16,13 @@ import dev.chat.testing.Concurrently;
 import dev.chat.testing.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +184,7 @@ class MessageChangeTest {
         String root = post(team.aliceSubject(), team.general(), "vote here", null);
         post(team.bobSubject(), team.general(), "yes", root);
         String conversation = conversationOf(root);
+        as(team.bobSubject()).put("/api/messages/" + root + "/reactions/👍").then().statusCode(200);
         as(team.aliceSubject()).delete("/api/messages/" + root).then().statusCode(204);
 
         as(team.bobSubject()).get("/api/channels/" + team.general() + "/messages")
@@ -187,7 +192,8 @@ class MessageChangeTest {
                 .body("items[0].id", equalTo(root))
                 .body("items[0].deleted", equalTo(true))
                 .body("items[0].content", equalTo(""))
-                .body("items[0].reply_count", equalTo(1));
+                .body("items[0].reply_count", equalTo(1))
+                .body("items[0].reactions", equalTo(List.of()));
         as(team.bobSubject()).get("/api/conversations/" + conversation)
                 .then().statusCode(200).body("root_message.deleted", equalTo(true));
         post(team.carolSubject(), team.general(), "still voting", root);
@@ -199,6 +205,37 @@ class MessageChangeTest {
         as(team.aliceSubject()).delete("/api/messages/" + flat).then().statusCode(204);
         as(team.bobSubject()).body(body(team.general(), "what was it?", flat)).post("/api/messages")
                 .then().statusCode(404).body("code", equalTo("not_found"));
+    }
+
+    @Test
+    void aDeletionReachesAChannelATagAddedWhileItWaited() throws Exception {
+        String root = post(team.aliceSubject(), team.general(), "roadmap", null);
+        post(team.bobSubject(), team.general(), "nice", root);
+        String conversation = conversationOf(root);
+        long mark = OutboxEvents.mark();
+        try (Connection sharing = TestData.connect()) {
+            // A share in flight: it holds the conversation's lock, as TagSharing does, and adds #engineering.
+            sharing.setAutoCommit(false);
+            try (var lock = sharing.prepareStatement(
+                    "SELECT 1 FROM conversations WHERE id = ?::uuid FOR NO KEY UPDATE")) {
+                lock.setString(1, conversation);
+                lock.executeQuery();
+            }
+            var deletion = CompletableFuture.supplyAsync(
+                    () -> as(team.aliceSubject()).delete("/api/messages/" + root).statusCode());
+            Thread.sleep(300); // the deletion now waits for the conversation's lock
+            try (var add = sharing.prepareStatement("""
+                    INSERT INTO conversation_channels (conversation_id, channel_id, timeline_key)
+                    VALUES (?::uuid, ?::uuid, gen_random_uuid())""")) {
+                add.setString(1, conversation);
+                add.setString(2, team.engineering().toString());
+                add.executeUpdate();
+            }
+            sharing.commit();
+            assertEquals(204, deletion.get(10, TimeUnit.SECONDS));
+        }
+        JsonNode deleted = OutboxEvents.after(team.workspace(), mark, "message.deleted").get(0);
+        assertTrue(deleted.path("rooms").toString().contains("channel:" + team.engineering()), deleted.toString());
     }
 
     @Test
