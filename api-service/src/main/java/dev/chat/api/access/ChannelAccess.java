@@ -1,5 +1,8 @@
 package dev.chat.api.access;
 
+import dev.chat.http.problems.ApiException;
+import dev.chat.model.protocol.ErrorCode;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -11,5 +14,17 @@ public record ChannelAccess(UUID userId, UUID channelId, UUID workspaceId, boole
 
     public boolean activeWorkspaceMember() {
         return "active".equals(memberStatus);
+    }
+
+    /**
+     * The channel, if the caller may read it and has accepted their invite: 404 when they may not read it, whether or
+     * not it exists (so its existence is not revealed), 403 invite_pending before they accept.
+     */
+    public static ChannelAccess activeReader(Optional<ChannelAccess> found) {
+        ChannelAccess channel = found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such channel."));
+        if (!channel.activeWorkspaceMember()) {
+            throw WorkspaceRoles.invitePending();
+        }
+        return channel;
     }
 }

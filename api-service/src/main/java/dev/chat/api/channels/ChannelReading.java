@@ -2,7 +2,6 @@ package dev.chat.api.channels;
 
 import dev.chat.api.access.AccessRepository;
 import dev.chat.api.access.ChannelAccess;
-import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.Fields;
 import dev.chat.model.EventType;
@@ -16,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,7 +41,7 @@ public class ChannelReading {
     public Uni<Void> markRead(String subject, UUID channelId, ChannelRequests.MarkRead request) {
         UUID messageId = Fields.required(Fields.body(request).messageId(), "message_id");
         return transactions.run(tx -> access.channelAccess(tx, subject, channelId)
-                .map(ChannelReading::reader)
+                .map(ChannelAccess::activeReader)
                 .chain(reader -> positions.inChannel(tx, channelId, messageId).chain(found -> {
                     if (!found) {
                         throw new ApiException(ErrorCode.NOT_FOUND, "No such message in this channel.");
@@ -56,14 +54,5 @@ public class ChannelReading {
                                                     left.get().mentionCount()),
                                             List.of(Room.user(reader.userId())))));
                 })));
-    }
-
-    /** Whoever may read the channel, once active: 404 otherwise, whether or not it exists. */
-    private static ChannelAccess reader(Optional<ChannelAccess> found) {
-        ChannelAccess channel = found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such channel."));
-        if (!channel.activeWorkspaceMember()) {
-            throw WorkspaceRoles.invitePending();
-        }
-        return channel;
     }
 }

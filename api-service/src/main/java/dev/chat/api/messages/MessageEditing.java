@@ -63,9 +63,9 @@ public class MessageEditing {
 
     /** The earlier versions of the caller's own message, oldest first. */
     public Uni<List<MessageVersion>> versions(String callerSubject, UUID messageId) {
-        return pool.withTransaction(tx -> messages.findForChange(tx, callerSubject, messageId)
+        return pool.withConnection(connection -> messages.findAsCaller(connection, callerSubject, messageId)
                 .map(MessageEditing::authorOf)
-                .chain(target -> messages.versions(tx, messageId)));
+                .chain(target -> messages.versions(connection, messageId)));
     }
 
     /** Only the author edits a message, or reads its versions, and only while it is not deleted. */

@@ -44,11 +44,11 @@ public class MessageRepository {
             """;
 
     /**
-     * The message ($2) as the caller ($1) may change it, locked until the transaction ends: no row when the caller may
-     * not read it (decision 0007: its channel, or for a root or an open reply any channel of its conversation) or
-     * has no membership of its workspace. An invited member's row comes back too, to be answered "accept first".
+     * The message ($2) as the caller ($1) may see it: no row when the caller may not read it (decision 0007: its
+     * channel, or for a root or an open reply any channel of its conversation) or has no membership of its workspace.
+     * An invited member's row comes back too, to be answered "accept first".
      */
-    private static final String FIND_FOR_CHANGE = """
+    private static final String FIND_AS_CALLER = """
             SELECT m.id, m.workspace_id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content,
                    m.author_id, m.created_at, m.edited_at, m.deleted_at,
                    u.id AS caller_id, wm.role AS caller_role, wm.status AS caller_status,
@@ -68,8 +68,10 @@ public class MessageRepository {
               AND (EXISTS (SELECT 1 FROM readable_channels(u.id, true) r WHERE r.channel_id = m.channel_id)
                    OR (m.conversation_id IS NOT NULL AND NOT shown.restricted
                        AND EXISTS (SELECT 1 FROM readable_conversation_channels(u.id, m.conversation_id))))
-            FOR NO KEY UPDATE OF m
             """;
+
+    /** {@link #FIND_AS_CALLER}, the message locked until the transaction ends. */
+    private static final String FIND_FOR_CHANGE = FIND_AS_CALLER + "FOR NO KEY UPDATE OF m\n";
 
     /** Keeps the text being replaced as the message's next version, then replaces it. */
     private static final String REPLACE_CONTENT = """
@@ -135,6 +137,13 @@ public class MessageRepository {
                     .chain(() -> threads.conversationChannels(tx, conversationId))
                     .map(channels -> Optional.of(toTarget(row, channels)));
         });
+    }
+
+    /** The message as the caller sees it, without locking it or reading where it is shown; empty as above. */
+    public Uni<Optional<MessageTarget>> findAsCaller(SqlClient client, String subject, UUID messageId) {
+        return client.preparedQuery(FIND_AS_CALLER).execute(Tuple.of(subject, messageId))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(toTarget(rows.iterator().next(), List.of())));
     }
 
     /** Replaces the content, keeping the text it had as the next version. */

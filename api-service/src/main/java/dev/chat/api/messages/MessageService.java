@@ -3,7 +3,6 @@ package dev.chat.api.messages;
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.chat.api.access.AccessRepository;
 import dev.chat.api.access.ChannelAccess;
-import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.threads.ReplyService;
 import dev.chat.api.threads.TagSharing;
 import dev.chat.http.problems.ApiException;
@@ -93,15 +92,9 @@ public class MessageService {
                 .map(found -> new PostedMessage(found.orElseThrow(), false));
     }
 
-    /**
-     * Who may post: those who may read the channel (decision 0007), once active; an archived channel takes nothing.
-     * A channel the caller cannot read answers 404 whether or not it exists, so its existence is not revealed.
-     */
+    /** Who may post: those who may read the channel (decision 0007), once active; an archived channel takes nothing. */
     static ChannelAccess authorize(Optional<ChannelAccess> readable) {
-        ChannelAccess channel = readable.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such channel."));
-        if (!channel.activeWorkspaceMember()) {
-            throw WorkspaceRoles.invitePending();
-        }
+        ChannelAccess channel = ChannelAccess.activeReader(readable);
         if (channel.archived()) {
             throw new ApiException(ErrorCode.CHANNEL_ARCHIVED, "This channel is archived; it takes no new messages.");
         }

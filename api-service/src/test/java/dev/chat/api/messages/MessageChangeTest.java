@@ -6,6 +6,7 @@ import static dev.chat.api.ApiCalls.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -223,7 +224,8 @@ class MessageChangeTest {
             }
             var deletion = CompletableFuture.supplyAsync(
                     () -> as(team.aliceSubject()).delete("/api/messages/" + root).statusCode());
-            Thread.sleep(300); // the deletion now waits for the conversation's lock
+            Thread.sleep(300);
+            assertFalse(deletion.isDone(), "the deletion waits for the conversation's lock");
             try (var add = sharing.prepareStatement("""
                     INSERT INTO conversation_channels (conversation_id, channel_id, timeline_key)
                     VALUES (?::uuid, ?::uuid, gen_random_uuid())""")) {
