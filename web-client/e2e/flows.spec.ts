@@ -130,6 +130,35 @@ test("a mention picked in the composer reaches the person mentioned, highlighted
   await expectAccessible(bob, "channel with a mention");
 });
 
+test("a channel or a direct message with news shows it unread, live, until it is opened", async () => {
+  await alice.getByRole("link", { name: "# engineering" }).click();
+  await post(alice, "Message #engineering", "Standup moves to ten");
+  const engineering = bob.getByRole("link", { name: "# engineering" });
+  await expect(engineering).toContainText("1 unread");
+  await screenshot(bob, "unread");
+  await engineering.click();
+  await expect(messageIn(bob, "Standup moves to ten")).toBeVisible();
+  await expect(engineering).not.toContainText("unread");
+
+  // Alice writes to Bob directly: the conversation appears in his sidebar, unread, without a reload.
+  await alice.getByLabel("Write to").selectOption({ index: 1 });
+  await alice.getByRole("button", { name: "Message", exact: true }).click();
+  const toBob = alice.getByRole("combobox", { name: /^Message [^#]/ });
+  await toBob.fill("Lunch at one?");
+  await toBob.press("Enter");
+  const direct = bob.getByRole("list", { name: "Direct messages" }).getByRole("link");
+  await expect(direct).toContainText("unread");
+  await direct.click();
+  await expect(messageIn(bob, "Lunch at one?")).toBeVisible();
+  await expect(direct).not.toContainText("unread");
+  const toAlice = bob.getByRole("combobox", { name: /^Message [^#]/ });
+  await toAlice.fill("Sure, see you there");
+  await toAlice.press("Enter");
+  await expect(messageIn(alice, "Sure, see you there")).toBeVisible();
+  await expectAccessible(bob, "direct message");
+  await alice.getByRole("link", { name: "# general" }).click();
+});
+
 test("a gateway restart: Bob sees reconnecting, then every message posted meanwhile, in order, once", async () => {
   await bob.getByRole("link", { name: "# general" }).click();
   await expect(bob.getByRole("status").filter({ hasText: "Live" })).toBeVisible();

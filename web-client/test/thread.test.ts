@@ -12,6 +12,7 @@ const root = message({ conversation_id: CONVERSATION, content: "root" });
 const conversation: Conversation = {
   id: CONVERSATION, root_message_id: root.id, root_message: root, channel_ids: [CHANNEL],
   created_at: root.created_at, reply_count: 1, last_reply_at: null, participant_ids: [],
+  unread_count: 0, last_read_message_id: null,
 };
 const reply = (content: string) => message({ conversation_id: CONVERSATION, reply_to_message_id: root.id, content });
 const page = (items: ReturnType<typeof reply>[], next_cursor: string | null = null): MessagePage => ({ items, next_cursor });

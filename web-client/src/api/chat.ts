@@ -4,6 +4,7 @@ import {
   BillingStatus,
   Channel,
   Conversation,
+  DirectMessage,
   InviteAccepted,
   InviteCreated,
   Invite,
@@ -41,12 +42,27 @@ export class ChatApi {
   /** Admins and the channel's creator; #general cannot be archived. */
   archiveChannel = (channelId: string) => call(this.token, Channel, "POST", `/api/channels/${channelId}/archive`);
 
+  /** Moves the caller's read position forward to that message of the channel or DM; never back. */
+  markChannelRead = (channelId: string, messageId: string) =>
+    send(this.token, "POST", `/api/channels/${channelId}/read`, { message_id: messageId });
+
+  /** The caller's DMs, the latest written in first. */
+  dms = (workspaceId: string) =>
+    call(this.token, z.array(DirectMessage), "GET", `/api/workspaces/${workspaceId}/dms`);
+
+  /** The DM with these people: made the first time, the same one after. */
+  openDm = (workspaceId: string, userIds: string[]) =>
+    call(this.token, DirectMessage, "POST", `/api/workspaces/${workspaceId}/dms`, { user_ids: userIds });
+
   /** A page of the channel's timeline, newest first. */
   timeline = (channelId: string, cursor: string | null) =>
     call(this.token, TimelinePage, "GET", `/api/channels/${channelId}/messages${query({ cursor })}`);
 
   conversation = (conversationId: string) =>
     call(this.token, Conversation, "GET", `/api/conversations/${conversationId}`);
+
+  markThreadRead = (conversationId: string, messageId: string) =>
+    send(this.token, "POST", `/api/conversations/${conversationId}/read`, { message_id: messageId });
 
   /** A page of a conversation's replies, oldest first. */
   replies = (conversationId: string, cursor: string | null) =>

@@ -1,16 +1,19 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { ChatApi } from "../api/chat";
 import type { Channel } from "../generated/schemas";
 import { ProblemText } from "./ProblemText";
 import { channelPath, navigate } from "./router";
+import { UnreadBadge } from "./UnreadBadge";
 
-/** The channels one is in (links), those one could join, and a form to create one. */
+/** The channels one is in (links, with what is unread), those one could join, a form to create one, and the DMs. */
 export function ChannelList(props: {
   api: ChatApi;
   workspaceId: string;
   channels: Channel[] | null;
   current: string | null;
   onChanged: (channel: Channel) => void;
+  /** The direct messages, below the channels. */
+  children?: ReactNode;
 }) {
   const { api, channels, current, onChanged } = props;
   const [error, setError] = useState<unknown>(null);
@@ -39,6 +42,7 @@ export function ChannelList(props: {
             <a href={channelPath(channel.id)} aria-current={channel.id === current ? "page" : undefined}
               onClick={(e) => { e.preventDefault(); navigate(channelPath(channel.id)); }}>
               {channel.visibility === "private" ? "🔒 " : "# "}{channel.name}
+              <UnreadBadge entry={channel} />
             </a>
             {channel.slug !== "general" && (
               <button type="button" className="quiet" aria-label={`Leave ${channel.name}`}
@@ -71,6 +75,7 @@ export function ChannelList(props: {
       <NewChannel onCreate={(name, visibility) =>
         act(() => api.createChannel(props.workspaceId, name, visibility), (c) => navigate(channelPath(c.id)))} />
       {error !== null && <ProblemText error={error} />}
+      {props.children}
     </nav>
   );
 }

@@ -25,6 +25,10 @@ export function ChannelView(props: {
   onChannelChanged: (channel: Channel) => void;
   /** Opens the thread of a root, or starts one on a flat message. */
   onReply: (item: model.TimelineItem) => void;
+  /** A direct message: named after its people, with no topic to set and nothing to archive. */
+  direct?: boolean;
+  /** The newest message of the conversation on screen, as it changes: the reader has seen it. */
+  onRead?: (messageId: string) => void;
 }) {
   const { api, live, me, channel, people } = props;
   const [timeline, setTimeline] = useState(() => model.emptyTimeline(channel.id));
@@ -46,6 +50,11 @@ export function ChannelView(props: {
     // A block, not an expression: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
     bottom.current?.scrollIntoView({ block: "end" });
   }, [newest]);
+  // Threads shared in from elsewhere are not this channel's messages: its read position is one of its own.
+  const newestOwn = [...timeline.entries].reverse().find((e) => e.delivery === "sent" && e.item.channel_id === channel.id)?.item.id;
+  useEffect(() => {
+    if (newestOwn && channel.member && document.visibilityState === "visible") props.onRead?.(newestOwn);
+  }, [newestOwn]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadOlder = () => {
     if (timeline.olderCursor === null) return;
@@ -74,8 +83,10 @@ export function ChannelView(props: {
 
   return (
     <main className="channel" aria-labelledby="channel-title">
-      <h2 id="channel-title">{channel.visibility === "private" ? "🔒 " : "# "}{channel.name}</h2>
-      <ChannelDetails api={api} channel={channel} onChanged={props.onChannelChanged} onError={setError} />
+      <h2 id="channel-title">{props.direct ? "" : channel.visibility === "private" ? "🔒 " : "# "}{channel.name}</h2>
+      {!props.direct && (
+        <ChannelDetails api={api} channel={channel} onChanged={props.onChannelChanged} onError={setError} />
+      )}
       <ol className="timeline" aria-label={`Messages in ${channel.name}`} aria-busy={!timeline.loaded}>
         {timeline.olderCursor !== null && (
           <li className="older">
@@ -112,7 +123,8 @@ export function ChannelView(props: {
       </ol>
       {error !== null && <ProblemText error={error} />}
       {channel.member ? (
-        <Composer label={`Message #${channel.slug}`} channels={props.channels} onSend={send} />
+        <Composer label={props.direct ? `Message ${channel.name}` : `Message #${channel.slug}`} channels={props.channels}
+          onSend={send} />
       ) : (
         <p>Join this channel to post in it.</p>
       )}

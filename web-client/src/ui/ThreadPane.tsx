@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { ChatApi } from "../api/chat";
 import type { Channel, Me, Message } from "../generated/schemas";
 import type { LiveConnection } from "../live/connection";
@@ -87,6 +87,10 @@ function LiveThread(props: Props & { conversationId: string }) {
 
   const conversation = thread.conversation;
   const count = conversation?.reply_count ?? 0;
+  const newestSeen = [...thread.replies].reverse().find((r) => r.delivery === "sent")?.message.id ?? conversation?.root_message_id;
+  useEffect(() => {
+    if (newestSeen) api.markThreadRead(conversationId, newestSeen).catch(setError);
+  }, [api, conversationId, newestSeen]);
   return (
     <>
       {conversation && <Root message={conversation.root_message} people={people} body={body(conversation.root_message)} />}

@@ -1,16 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChatApi } from "../api/chat";
-import type { Channel, Event, Me, Member } from "../generated/schemas";
-import type { LiveConnection } from "../live/connection";
+import type { Channel, DirectMessage, Event, Me, Member } from "../generated/schemas";
+import type { LiveConnection, RoomListener } from "../live/connection";
 import { ChannelList } from "./ChannelList";
 import { ChannelView } from "./ChannelView";
 import { ConnectionStatus } from "./ConnectionStatus";
+import { DirectMessageList, dmName } from "./DirectMessageList";
 import { DirectoryContext } from "./Directory";
 import { authorName } from "./MessageText";
 import { MembersPanel } from "./MembersPanel";
 import { checkoutOutcome, PlanPanel } from "./PlanPanel";
 import { ProblemText } from "./ProblemText";
 import type { TimelineItem } from "../model/timeline";
+import { changed, isBefore, withNewMention, withNewMessage, withRead, type Unread } from "../model/unread";
 import { channelPath, navigate, parseChannelPath, threadPath, usePath } from "./router";
 import { ThreadPane } from "./ThreadPane";
 import { useRoom } from "./useRoom";
@@ -28,6 +30,7 @@ export function WorkspaceView(props: {
 }) {
   const { api, live, me, workspace } = props;
   const [channels, setChannels] = useState<Channel[] | null>(null);
+  const [dms, setDms] = useState<DirectMessage[] | null>(null);
   const [people, setPeople] = useState<People>(new Map());
   // Stripe sends an admin back to /billing (from Checkout with ?checkout=success or cancelled): show the plan.
   const [stripeReturn, setStripeReturn] = useState(() =>
@@ -46,16 +49,30 @@ export function WorkspaceView(props: {
   const [mention, setMention] = useState<Extract<Event, { type: "mention.created" }>["payload"] | null>(null);
 
   const loadChannels = useCallback(() => api.channels(workspace.id).then(setChannels, setError), [api, workspace.id]);
+  const loadDms = useCallback(() => api.dms(workspace.id).then(setDms, setError), [api, workspace.id]);
+  /** The lists' unread counts read again, once for a burst of (re)subscriptions. */
+  const reloadSoon = useDebounced(() => void Promise.all([loadChannels(), loadDms()]), 200);
   const loadPeople = useCallback(
     () => api.members(workspace.id).then((list) => setPeople(new Map(list.map((m) => [m.user_id, m]))), setError),
     [api, workspace.id],
   );
 
+  const path = usePath();
+  const { channelId, conversationId } = parseChannelPath(path);
+  /** Changes what is unread of a channel or DM, whichever it is. */
+  const changeUnread = (id: string, change: <T extends Unread>(entry: T) => T) => {
+    setChannels((list) => changed(list, id, change));
+    setDms((list) => changed(list, id, change));
+  };
+
   const applyEvent = (event: Event) => {
     switch (event.type) {
       case "channel.created":
       case "channel.updated":
-        setChannels((list) => upsert(list, { ...event.payload, member: memberOf(list, event.payload.id) }));
+        // The event carries the channel, not what the reader has left unread of it: that is kept.
+        setChannels((list) => upsert(list, {
+          ...list?.find((c) => c.id === event.payload.id), ...event.payload, member: memberOf(list, event.payload.id),
+        }));
         return;
       case "channel.member_joined":
       case "channel.member_left":
@@ -82,28 +99,60 @@ export function WorkspaceView(props: {
         return;
       case "mention.created":
         setMention(event.payload);
+        if (event.payload.channel_id !== channelId) changeUnread(event.payload.channel_id, withNewMention);
+        return;
+      case "channel.read": {
+        const { channel_id, last_read_message_id, unread_count, mention_count } = event.payload;
+        changeUnread(channel_id, (entry) => withRead(entry, last_read_message_id, unread_count, mention_count));
+        return;
+      }
+      case "dm.created":
+        setDms((list) => list === null || list.some((dm) => dm.id === event.payload.id) ? list : [event.payload, ...list]);
         return;
       default:
         return;
     }
   };
   const workspaceRoom = {
-    sync: () => void Promise.all([loadChannels(), loadPeople()]),
+    sync: () => void Promise.all([loadChannels(), loadPeople(), loadDms()]),
     event: applyEvent,
     refused: (_code: string, message: string) => setError(new Error(message)),
   };
   useRoom(live, `workspace:${workspace.id}`, workspaceRoom);
   useRoom(live, `user:${me.user.id}`, workspaceRoom);
 
-  const path = usePath();
-  const { channelId, conversationId } = parseChannelPath(path);
-  const channel = channels?.find((c) => c.id === channelId) ?? null;
+  /** Every channel and DM the reader is in is watched, so that what arrives where they are not looking shows. */
+  const watcher: RoomListener = {
+    sync: reloadSoon,
+    event: (event) => {
+      if (event.type !== "message.created") return;
+      const message = event.payload;
+      if (message.reply_to_message_id === null && message.author_id !== me.user.id && message.channel_id !== channelId) {
+        changeUnread(message.channel_id, withNewMessage);
+      }
+    },
+  };
+  const watched = [...(channels ?? []).filter((c) => c.member), ...(dms ?? [])].map((c) => c.id);
+  const dm = dms?.find((d) => d.id === channelId) ?? null;
+  const channel = channels?.find((c) => c.id === channelId) ?? (dm ? dmAsChannel(dm, dmName(dm, people, me.user.id)) : null);
+  /** The reader saw the conversation up to this message: the server and their other devices are told. */
+  const markRead = (id: string, messageId: string) => {
+    const entry: Unread | undefined = channels?.find((c) => c.id === id) ?? dms?.find((d) => d.id === id);
+    if (!entry || entry.last_read_message_id === messageId || isBefore(messageId, entry.last_read_message_id)) return;
+    changeUnread(id, (e) => withRead(e, messageId, 0, 0));
+    api.markChannelRead(id, messageId).catch(setError);
+  };
+  const openDm = (userId: string) =>
+    api.openDm(workspace.id, [userId]).then((opened) => {
+      setDms((list) => [opened, ...(list ?? []).filter((d) => d.id !== opened.id)]);
+      navigate(channelPath(opened.id));
+    }, setError);
   useEffect(() => {
-    if (channels && !channel) {
+    if (channels && dms && !channel) {
       const general = channels.find((c) => c.slug === "general" && c.member) ?? channels.find((c) => c.member);
       if (general) navigate(channelPath(general.id));
     }
-  }, [channels, channel]);
+  }, [channels, dms, channel]);
   // A flat message's new thread belongs to the channel it was started in: another channel or a thread replaces it.
   const replyingTo = !conversationId && startingFrom?.channel_id === channel?.id ? startingFrom : null;
   const bySlug = useMemo(() => new Map((channels ?? []).map((c) => [c.slug, c])), [channels]);
@@ -142,9 +191,13 @@ export function WorkspaceView(props: {
         </nav>
       </header>
       <ChannelList api={api} workspaceId={workspace.id} channels={channels} current={channelId}
-        onChanged={(changed) => setChannels((list) => upsert(list, changed))} />
+        onChanged={(changed) => setChannels((list) => upsert(list, changed))}>
+        <DirectMessageList dms={dms} people={people} readerId={me.user.id} current={channelId} onOpen={openDm} />
+      </ChannelList>
+      {watched.map((id) => <RoomWatch key={id} live={live} room={`channel:${id}`} listener={watcher} />)}
       {channel ? (
         <ChannelView key={channel.id} api={api} live={live} me={me} channel={channel} people={people} channels={bySlug}
+          direct={dm !== null} onRead={(messageId) => markRead(channel.id, messageId)}
           onChannelChanged={(changed) => setChannels((list) => upsert(list, { ...changed, member: channel.member }))}
           openThread={conversationId}
           onReply={(item) => {
@@ -179,6 +232,32 @@ export function WorkspaceView(props: {
     </div>
     </DirectoryContext.Provider>
   );
+}
+
+/** Holds a room for as long as it is rendered; shows nothing. */
+function RoomWatch(props: { live: LiveConnection; room: string; listener: RoomListener }) {
+  useRoom(props.live, props.room, props.listener);
+  return null;
+}
+
+/** Calls {@code action} once, {@code ms} after the last of a burst of calls. */
+function useDebounced(action: () => void, ms: number): () => void {
+  const latest = useRef(action);
+  latest.current = action;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  return useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => latest.current(), ms);
+  }, [ms]);
+}
+
+/** A DM shown where a channel would be: named after the others in it, with nothing of a channel's to change. */
+function dmAsChannel(dm: DirectMessage, name: string): Channel {
+  return {
+    id: dm.id, workspace_id: dm.workspace_id, name, slug: "", visibility: "private", topic: "",
+    created_at: dm.created_at, archived_at: null, member: true,
+  };
 }
 
 function memberOf(list: Channel[] | null, id: string): boolean {

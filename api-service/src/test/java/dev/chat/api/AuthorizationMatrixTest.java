@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Who may do what (issue: "Authorization everywhere"): every REST call refused to someone from another workspace,
- * an invited member who has not accepted, a removed member, a non-member of a private channel, and a member asking
- * for an admin action. Each refusal has its code and writes nothing. Room subscriptions: GatewayTest.
+ * an invited member who has not accepted, a removed member, a non-member of a private channel, someone not in a DM,
+ * and a member asking for an admin action. Each refusal has its code and writes nothing. Room subscriptions: GatewayTest.
  */
 @QuarkusTest
 @WithTestResource(ChatTestResource.class)
@@ -32,7 +32,7 @@ class AuthorizationMatrixTest {
                 || (SELECT count(*) FROM outbox) || '/' || (SELECT coalesce(max(topic), '') FROM channels) || '/'
                 || (SELECT count(*) FROM message_versions) || '/' || (SELECT count(edited_at) FROM messages) || '/'
                 || (SELECT count(deleted_at) FROM messages) || '/' || (SELECT count(*) FROM message_reactions)
-                || '/' || (SELECT count(*) FROM channel_reads)
+                || '/' || (SELECT count(*) FROM channel_reads) || '/' || (SELECT count(*) FROM conversation_reads)
             """;
 
     private record Call(String method, String path, Map<String, Object> body) {
@@ -51,6 +51,11 @@ class AuthorizationMatrixTest {
         String conversation = TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid",
                 leadershipRoot);
         String generalMessage = ApiCalls.post(team.aliceSubject(), team.general(), "hello", null);
+        UUID dm = TestData.directMessage(team.workspace(), team.alice(), team.carol());
+        String dmRoot = ApiCalls.post(team.carolSubject(), dm, "between us", null);
+        ApiCalls.post(team.aliceSubject(), dm, "indeed", dmRoot);
+        String dmConversation = TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid",
+                dmRoot);
 
         String outsider = TestData.newSubject("outsider");
         TestData.activeMember(TestData.workspace(), TestData.user(outsider), "admin");
@@ -67,6 +72,8 @@ class AuthorizationMatrixTest {
                 call("GET", ws + "/channels"),
                 call("POST", ws + "/channels", Map.of("name", "sneaky")),
                 call("GET", ws + "/members"),
+                call("GET", ws + "/dms"),
+                call("POST", ws + "/dms", Map.of("user_ids", List.of(team.bob()))),
                 call("GET", "/api/channels/" + team.general()),
                 call("GET", "/api/channels/" + team.general() + "/messages"),
                 call("POST", "/api/messages", Map.of("channel_id", team.general(), "content", "hi")),
@@ -94,6 +101,7 @@ class AuthorizationMatrixTest {
                 call("DELETE", "/api/channels/" + team.leadership() + "/members/" + team.carol()),
                 call("GET", "/api/conversations/" + conversation),
                 call("GET", "/api/conversations/" + conversation + "/messages"),
+                call("POST", "/api/conversations/" + conversation + "/read", Map.of("message_id", leadershipRoot)),
                 call("POST", "/api/messages", Map.of("channel_id", team.leadership(), "content", "me too",
                         "reply_to_message_id", leadershipRoot)),
                 call("PATCH", "/api/messages/" + leadershipRoot, Map.of("content", "mine now")),
@@ -103,10 +111,23 @@ class AuthorizationMatrixTest {
                 call("PUT", "/api/messages/" + leadershipRoot + "/reactions/👍"),
                 call("DELETE", "/api/messages/" + leadershipRoot + "/reactions/👍"));
 
+        List<Call> dmCalls = List.of(
+                call("GET", "/api/channels/" + dm + "/messages"),
+                call("POST", "/api/messages", Map.of("channel_id", dm, "content", "hi")),
+                call("POST", "/api/messages", Map.of("channel_id", dm, "content", "me too",
+                        "reply_to_message_id", dmRoot)),
+                call("GET", "/api/conversations/" + dmConversation + "/messages"),
+                call("POST", "/api/conversations/" + dmConversation + "/read", Map.of("message_id", dmRoot)),
+                call("POST", "/api/channels/" + dm + "/read", Map.of("message_id", dmRoot)),
+                call("PATCH", "/api/messages/" + dmRoot, Map.of("content", "mine now")),
+                call("DELETE", "/api/messages/" + dmRoot),
+                call("PUT", "/api/messages/" + dmRoot + "/reactions/👍"));
+
         List<DynamicTest> tests = new ArrayList<>();
         List<Call> everything = new ArrayList<>(memberCalls);
         everything.addAll(adminCalls);
         everything.addAll(privateCalls);
+        everything.addAll(dmCalls);
         for (Call call : everything) {
             tests.add(refused("another workspace's admin", outsider, call, 404, "not_found"));
             tests.add(refused("a removed member", removed, call, 404, "not_found"));
@@ -120,6 +141,9 @@ class AuthorizationMatrixTest {
         }
         for (Call call : privateCalls) {
             tests.add(refused("a non-member of the private channel", team.bobSubject(), call, 404, "not_found"));
+        }
+        for (Call call : dmCalls) {
+            tests.add(refused("someone not in the DM", team.bobSubject(), call, 404, "not_found"));
         }
         return tests.stream();
     }

@@ -56,13 +56,13 @@ class EmittedEventsTest {
         assertTrue(checked >= 8, "checked " + checked);
         assertTrue(types.containsAll(Set.of("message.created", "message.updated", "message.deleted", "reaction.added",
                 "reaction.removed", "mention.created", "conversation.created", "conversation.updated",
-                "conversation.shared")),
+                "conversation.shared", "dm.created")),
                 "types seen: " + types);
     }
 
     /**
      * A flat message, a mention, a thread, shares into a public and a private channel, a restricted reply, an edit, a
-     * delete, a reaction.
+     * delete, a reaction, a DM.
      */
     private static void emitOneOfEach() {
         UUID workspace = TestData.workspace();
@@ -86,5 +86,7 @@ class EmittedEventsTest {
         ApiCalls.as(subject).delete("/api/messages/" + restricted).then().statusCode(204);
         ApiCalls.as(subject).put("/api/messages/" + root + "/reactions/🎉").then().statusCode(200);
         ApiCalls.as(subject).delete("/api/messages/" + root + "/reactions/🎉").then().statusCode(200);
+        ApiCalls.as(subject).body(Map.of("user_ids", List.of(mentioned)))
+                .post("/api/workspaces/" + workspace + "/dms").then().statusCode(201);
     }
 }

@@ -20,6 +20,8 @@ public final class Limits {
     public static final int CHANNEL_MENTION_MAX_MEMBERS = 500;
     /** Unread messages (and mentions) counted per channel at most; more reads as "99+". */
     public static final int UNREAD_COUNTED = 100;
+    /** People a direct message is with, besides the one who opens it (Slack's group DMs hold nine in all). */
+    public static final int DM_OTHERS_MAX = 8;
 
     private Limits() {
     }

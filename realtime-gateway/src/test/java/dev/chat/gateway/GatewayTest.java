@@ -196,6 +196,23 @@ class GatewayTest {
     }
 
     @Test
+    void aDirectMessagesRoomIsForItsPeopleOnly() {
+        String bobSubject = TestData.newSubject("bob");
+        UUID bob = TestData.user(bobSubject);
+        TestData.activeMember(workspace, bob, "member");
+        String carolSubject = TestData.newSubject("carol");
+        TestData.activeMember(workspace, TestData.user(carolSubject), "admin");
+        UUID dm = TestData.directMessage(workspace, alice, bob);
+        try (ChatSocket socket = connect(bobSubject)) {
+            assertEquals("subscribed", socket.subscribeAndAwait("channel:" + dm).path("type").asText());
+        }
+        try (ChatSocket socket = connect(carolSubject)) {
+            assertEquals("forbidden", socket.subscribeAndAwait("channel:" + dm).path("code").asText(),
+                    "a workspace admin is not one of its people");
+        }
+    }
+
+    @Test
     void aSocketOpenedBeforeItsUsersAccountWasMadeMaySubscribeOnceItExists() {
         String newcomer = TestData.newSubject("newcomer");
         try (ChatSocket socket = connect(newcomer)) {

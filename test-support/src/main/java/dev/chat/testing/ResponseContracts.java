@@ -44,6 +44,8 @@ public final class ResponseContracts implements Filter, QuarkusTestBeforeClassCa
             one("POST", "/api/workspaces", "workspace.json"),
             many("GET", "/api/workspaces/" + UUID + "/channels", "channel.json"),
             one("POST", "/api/workspaces/" + UUID + "/channels", "channel.json"),
+            many("GET", "/api/workspaces/" + UUID + "/dms", "direct-message.json"),
+            one("POST", "/api/workspaces/" + UUID + "/dms", "direct-message.json"),
             many("GET", "/api/workspaces/" + UUID + "/members", "member.json"),
             many("GET", "/api/workspaces/" + UUID + "/invites", "invite.json"),
             one("POST", "/api/workspaces/" + UUID + "/invites", "invite-created.json"),

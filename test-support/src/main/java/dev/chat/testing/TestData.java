@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Creates test rows straight in the shared test database: each test makes its own workspace, users and channels
@@ -62,6 +64,21 @@ public final class TestData {
         UUID id = UUID.randomUUID();
         update("INSERT INTO channels (id, workspace_id, name, slug, visibility) VALUES (?, ?, ?, ?, ?)",
                 id, workspaceId, slug, slug, visibility);
+        return id;
+    }
+
+    /** A direct message between these people, each a member of it, as the API makes one. */
+    public static UUID directMessage(UUID workspaceId, UUID... people) {
+        UUID id = UUID.randomUUID();
+        String array = Arrays.stream(people).map(UUID::toString)
+                .collect(Collectors.joining(",", "{", "}"));
+        update("""
+                INSERT INTO channels (id, workspace_id, kind, dm_members, visibility)
+                VALUES (?, ?, 'dm', ARRAY(SELECT DISTINCT p FROM unnest(?::uuid[]) p ORDER BY p), 'private')
+                """, id, workspaceId, array);
+        for (UUID person : people) {
+            channelMember(id, person);
+        }
         return id;
     }
 

@@ -27,14 +27,15 @@ public class ChannelRepository {
     private static final String VISIBLE_IN_WORKSPACE = "SELECT " + COLUMNS + """
 
             FROM channels c
-            WHERE c.workspace_id = $1
+            WHERE c.workspace_id = $1 AND c.kind = 'channel'
               AND EXISTS (SELECT 1 FROM readable_channels($2) r WHERE r.channel_id = c.id)
             ORDER BY c.archived_at IS NOT NULL, c.slug
             """;
 
     /**
      * The channel, and the caller's ($2 is their subject here) account, membership, channel membership and whether
-     * they may read it (or could once their invite is accepted).
+     * they may read it (or could once their invite is accepted). A DM is no channel here: it has nothing of a
+     * channel's to read or change (decision 0019).
      */
     private static final String FOR_SUBJECT = """
             SELECT c.id, c.workspace_id, c.name, c.slug, c.visibility, c.topic, c.created_at, c.archived_at,
@@ -44,7 +45,7 @@ public class ChannelRepository {
             FROM channels c
             LEFT JOIN users u ON u.idp_subject = $2
             LEFT JOIN workspace_members wm ON wm.workspace_id = c.workspace_id AND wm.user_id = u.id
-            WHERE c.id = $1
+            WHERE c.id = $1 AND c.kind = 'channel'
             """;
 
     private static final String CREATE = """

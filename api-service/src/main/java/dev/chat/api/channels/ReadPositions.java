@@ -35,6 +35,12 @@ public class ReadPositions {
                 WHERE mm.user_id = %2$s AND mm.channel_id = %1$s AND mm.message_id > %3$s
                 LIMIT %4$d) mentioned)""";
 
+    /**
+     * Where the reader has read up to, from their read row {@code rd} and their membership row {@code cm}: the
+     * position they marked or, until they first mark one, when they joined.
+     */
+    public static final String POSITION = "coalesce(rd.last_read_message_id, uuid7_floor(cm.created_at))";
+
     /** The reader's ($2) position in each channel of workspace $1 they may read, and what is unread after it. */
     static final String LISTED = """
             SELECT c.id, c.workspace_id, c.name, c.slug, c.visibility, c.topic, c.created_at, c.archived_at,
@@ -44,27 +50,39 @@ public class ReadPositions {
             FROM channels c
             LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
             LEFT JOIN channel_reads rd ON rd.channel_id = c.id AND rd.user_id = $2
-            CROSS JOIN LATERAL (
-                SELECT coalesce(rd.last_read_message_id, uuid7_floor(cm.created_at)) AS position) p
-            WHERE c.workspace_id = $1
+            CROSS JOIN LATERAL (SELECT %s AS position) p
+            WHERE c.workspace_id = $1 AND c.kind = 'channel'
               AND EXISTS (SELECT 1 FROM readable_channels($2) r WHERE r.channel_id = c.id)
             ORDER BY c.archived_at IS NOT NULL, c.slug
-            """.formatted(counted(UNREAD, "c.id", "$2", "p.position"), counted(MENTIONED, "c.id", "$2", "p.position"));
+            """.formatted(counted(UNREAD, "c.id", "$2", "p.position"), counted(MENTIONED, "c.id", "$2", "p.position"),
+                    POSITION);
 
     private static final String IN_CHANNEL = "SELECT 1 FROM messages WHERE id = $2 AND channel_id = $1";
 
-    /** Moves the reader's ($1) position in channel $2 to message $3, only ever forwards; a row when it moved. */
-    private static final String MOVE = """
-            INSERT INTO channel_reads AS rd (user_id, channel_id, last_read_message_id, updated_at)
-            VALUES ($1, $2, $3, $4)
-            ON CONFLICT (user_id, channel_id) DO UPDATE
-                SET last_read_message_id = excluded.last_read_message_id, updated_at = excluded.updated_at
-                WHERE rd.last_read_message_id < excluded.last_read_message_id
-            RETURNING last_read_message_id
-            """;
+    private static final String MOVE = forwardOnly("channel_reads", "channel_id");
 
-    private static final String UNREAD_AFTER = "SELECT %s AS unread_count, %s AS mention_count".formatted(
-            counted(UNREAD, "$1", "$2", "$3"), counted(MENTIONED, "$1", "$2", "$3"));
+    private static final String UNREAD_AFTER = "SELECT " + unreadColumns("$1", "$2", "$3");
+
+    /**
+     * Moves reader $1's position in the {@code table} row of $2 (its {@code column}) to message $3 at $4, only ever
+     * forwards (ids are time-ordered), so concurrent marks leave the furthest; a row back when it moved.
+     */
+    public static String forwardOnly(String table, String column) {
+        return """
+                INSERT INTO %1$s AS rd (user_id, %2$s, last_read_message_id, updated_at)
+                VALUES ($1, $2, $3, $4)
+                ON CONFLICT (user_id, %2$s) DO UPDATE
+                    SET last_read_message_id = excluded.last_read_message_id, updated_at = excluded.updated_at
+                    WHERE rd.last_read_message_id < excluded.last_read_message_id
+                RETURNING last_read_message_id
+                """.formatted(table, column);
+    }
+
+    /** The columns {@code unread_count} and {@code mention_count} of one channel, reader and position. */
+    public static String unreadColumns(String channel, String reader, String position) {
+        return counted(UNREAD, channel, reader, position) + " AS unread_count, "
+                + counted(MENTIONED, channel, reader, position) + " AS mention_count";
+    }
 
     private static String counted(String template, String channel, String reader, String position) {
         return template.formatted(channel, reader, position, Limits.UNREAD_COUNTED);
@@ -83,7 +101,7 @@ public class ReadPositions {
                                 .map(rows -> Optional.of(unread(rows.iterator().next(), messageId))));
     }
 
-    static ChannelUnread unread(Row row, UUID lastRead) {
+    public static ChannelUnread unread(Row row, UUID lastRead) {
         return new ChannelUnread(row.getInteger("unread_count"), row.getInteger("mention_count"), lastRead);
     }
 }

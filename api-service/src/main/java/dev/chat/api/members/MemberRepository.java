@@ -90,7 +90,10 @@ public class MemberRepository {
     /** An email invite ({@code i}) neither used nor revoked: the invitation it holds a seat for may still be taken. */
     private static final String UNUSED_EMAIL_INVITE = "i.kind = 'email' AND i.revoked_at IS NULL AND i.use_count = 0";
 
-    /** Leaving a workspace leaves its channels too, and revokes the address's unused email invites there. */
+    /**
+     * Leaving a workspace leaves its channels too (not its DMs: their people are fixed, and only active members read
+     * them), and revokes the address's unused email invites there.
+     */
     private static final String REMOVE = """
             WITH removed AS (
                 DELETE FROM workspace_members wm USING users u
@@ -98,7 +101,7 @@ public class MemberRepository {
                 RETURNING wm.workspace_id, wm.user_id, u.email, u.name, wm.role, wm.status, wm.joined_at
             ), left_channels AS (
                 DELETE FROM channel_members cm USING channels c
-                WHERE cm.channel_id = c.id AND c.workspace_id = $1 AND cm.user_id = $2
+                WHERE cm.channel_id = c.id AND c.workspace_id = $1 AND c.kind = 'channel' AND cm.user_id = $2
             ), revoked_invites AS (
                 UPDATE invites i SET revoked_at = now() FROM removed r
                 WHERE i.workspace_id = r.workspace_id AND i.email = lower(r.email) AND\s""" + UNUSED_EMAIL_INVITE + """

@@ -39,16 +39,22 @@ public class MentionNotifier {
     }
 
     /**
+     * An edit also forgets the mentions it removes, so that they no longer count as unread mentions; the
+     * notification already sent stays sent.
+     *
      * @param before the message's content before an edit (its mentions were handled then), or null for a new message
      */
     public Uni<Void> notify(SqlClient tx, UUID workspaceId, Message message, String before, Instant at) {
         List<UUID> named = List.copyOf(Mentions.users(message.content()));
-        boolean wholeChannel = Mentions.channel(message.content()) && (before == null || !Mentions.channel(before));
+        boolean channelWide = Mentions.channel(message.content());
+        boolean wholeChannel = channelWide && (before == null || !Mentions.channel(before));
+        Uni<Void> forgotten = before == null ? Uni.createFrom().voidItem()
+                : mentions.forgetUnnamed(tx, message.id(), named, channelWide);
         if (named.isEmpty() && !wholeChannel) {
-            return Uni.createFrom().voidItem();
+            return forgotten;
         }
         Uni<Void> allowed = wholeChannel ? channelTurn(tx, message, at) : Uni.createFrom().voidItem();
-        return allowed
+        return forgotten.chain(() -> allowed)
                 .chain(() -> mentions.record(tx, message.id(), named, wholeChannel, message.authorId(), at))
                 .chain(notified -> notified.isEmpty() ? Uni.createFrom().voidItem()
                         : outbox.append(tx, outbox.event(EventType.MENTION_CREATED, workspaceId, at,

@@ -62,6 +62,14 @@ public class MentionRepository {
             RETURNING last_at
             """;
 
+    /**
+     * Forgets the mentions of message $1 its content no longer makes: of those not named in $2, unless it still
+     * mentions the whole channel ($3).
+     */
+    private static final String FORGET_UNNAMED = """
+            DELETE FROM message_mentions WHERE message_id = $1 AND NOT $3 AND user_id <> ALL ($2::uuid[])
+            """;
+
     private static final String LAST_CHANNEL_TURN = """
             SELECT last_at FROM channel_wide_mentions WHERE channel_id = $1 AND author_id = $2
             """;
@@ -78,6 +86,11 @@ public class MentionRepository {
             }
             return users;
         });
+    }
+
+    public Uni<Void> forgetUnnamed(SqlClient tx, UUID messageId, List<UUID> named, boolean wholeChannel) {
+        return tx.preparedQuery(FORGET_UNNAMED)
+                .execute(Tuple.of(messageId, named.toArray(UUID[]::new), wholeChannel)).replaceWithVoid();
     }
 
     public Uni<Integer> channelMembers(SqlClient tx, UUID channelId) {

@@ -71,7 +71,7 @@ public class ReadRepository {
     private static final String READER = "(SELECT id FROM users WHERE idp_subject = $2)";
 
     /** The channels of a conversation the caller ($2) may read (decision 0007). */
-    private static final String READABLE_CHANNELS = """
+    static final String READABLE_CHANNELS = """
             readable AS (
                 SELECT cc.channel_id, cc.is_primary, cc.created_at, cc.timeline_key, cc.restricted_reply_count,
                        cc.restricted_last_reply_at, cc.restricted_participant_ids
@@ -93,7 +93,12 @@ public class ReadRepository {
                    r.author_id AS root_author_id, r.created_at AS root_created_at, r.edited_at AS root_edited_at,
                    r.deleted_at AS root_deleted_at,
                    """ + ReactionRows.of("r.id", READER) + """
-                    AS root_reactions
+                    AS root_reactions,
+                   (SELECT last_read_message_id FROM conversation_reads
+                    WHERE user_id = """ + READER + """
+                     AND conversation_id = c.id) AS last_read_message_id,
+                   """ + ThreadPositions.unreadColumn("$1", READER) + """
+                    AS unread_count
             FROM conversations c JOIN messages r ON r.id = c.root_message_id
             WHERE c.id = $1 AND EXISTS (SELECT 1 FROM readable)
             """;
@@ -186,6 +191,7 @@ public class ReadRepository {
         Message root = MessageRows.message(row, "root_").withReactions(ReactionRows.read(row, "root_reactions"));
         return new Conversation(row.getUUID("id"), row.getUUID("root_message_id"), root,
                 Columns.uuids(row, "channel_ids"), Columns.instant(row, "created_at"), thread.replyCount(),
-                thread.lastReplyAt(), thread.participantIds());
+                thread.lastReplyAt(), thread.participantIds(), row.getInteger("unread_count"),
+                row.getUUID("last_read_message_id"));
     }
 }

@@ -11,7 +11,9 @@ import dev.chat.model.TimelineItem;
 import dev.chat.model.protocol.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,19 +21,31 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** Reading channels and threads: keyset-paginated, one statement per page. */
+/** Reading channels and threads (keyset-paginated, one statement per page), and marking threads read. */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ReadResource {
 
     private final ReadRepository reads;
+    private final ThreadReading threadReading;
     private final CallerContext callers;
 
-    public ReadResource(ReadRepository reads, CallerContext callers) {
+    public ReadResource(ReadRepository reads, ThreadReading threadReading, CallerContext callers) {
         this.reads = reads;
+        this.threadReading = threadReading;
         this.callers = callers;
+    }
+
+    /** Marks the thread read up to a message of it; the position never moves back. */
+    @Refuses({ErrorCode.NOT_FOUND})
+    @POST
+    @Path("/conversations/{id}/read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> markRead(@PathParam("id") UUID conversationId, ThreadReading.MarkRead request) {
+        return threadReading.markRead(subject(), conversationId, request).map(ok -> RestResponse.noContent());
     }
 
     /** Flat messages and thread roots of the channel, including threads shared into it, newest first. */

@@ -168,7 +168,7 @@ public class ThreadRepository {
             SELECT c.id, c.visibility = 'private' AS private_channel,
                    EXISTS (SELECT 1 FROM readable_channels($3) r WHERE r.channel_id = c.id) AS readable
             FROM channels c
-            WHERE c.workspace_id = $1 AND c.slug = ANY ($2) AND c.archived_at IS NULL
+            WHERE c.workspace_id = $1 AND c.kind = 'channel' AND c.slug = ANY ($2) AND c.archived_at IS NULL
             ORDER BY array_position($2, c.slug)
             """;
 

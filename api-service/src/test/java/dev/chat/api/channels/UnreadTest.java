@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Read positions and unread counts: forward only, told to the reader's other devices, bounded however long. */
+/**
+ * Read positions and unread counts of channels and threads: forward only, told to the reader's other devices, bounded
+ * however long.
+ */
 @QuarkusTest
 @WithTestResource(ChatTestResource.class)
 class UnreadTest {
@@ -122,6 +125,88 @@ class UnreadTest {
         as(team.bobSubject()).body(Map.of()).post("/api/channels/" + team.general() + "/read")
                 .then().statusCode(400).body("code", equalTo("validation_failed"));
         assertEquals(before, fingerprint());
+    }
+
+    @Test
+    void aThreadIsReadUpToTheLaterOfItsMarkAndTheReadersOwnLatestReply() throws Exception {
+        String root = post(team.aliceSubject(), team.general(), "root", null);
+        String first = post(team.bobSubject(), team.general(), "one", root);
+        String second = post(team.bobSubject(), team.general(), "two", root);
+        String conversation = conversationOf(root);
+        assertEquals(2, thread(team.aliceSubject(), conversation).get("unread_count"), "her own root is read");
+        assertEquals(null, thread(team.aliceSubject(), conversation).get("last_read_message_id"));
+        assertEquals(0, thread(team.bobSubject(), conversation).get("unread_count"), "his own replies are read");
+
+        long mark = OutboxEvents.mark();
+        markThreadRead(team.aliceSubject(), conversation, first).then().statusCode(204);
+        assertEquals(1, thread(team.aliceSubject(), conversation).get("unread_count"));
+        assertEquals(first, thread(team.aliceSubject(), conversation).get("last_read_message_id"));
+        List<JsonNode> events = OutboxEvents.after(team.workspace(), mark, "conversation.read");
+        assertEquals(1, events.size());
+        assertEquals("[\"user:" + team.alice() + "\"]", events.get(0).path("rooms").toString());
+        assertEquals(1, events.get(0).at("/envelope/payload/unread_count").asInt());
+
+        // Writing in a thread reads it; marking backwards moves nothing and tells nobody.
+        post(team.aliceSubject(), team.general(), "three", root);
+        assertEquals(0, thread(team.aliceSubject(), conversation).get("unread_count"));
+        assertEquals(1, thread(team.bobSubject(), conversation).get("unread_count"));
+        mark = OutboxEvents.mark();
+        markThreadRead(team.aliceSubject(), conversation, root).then().statusCode(204);
+        assertEquals(first, thread(team.aliceSubject(), conversation).get("last_read_message_id"));
+        assertEquals(List.of(), OutboxEvents.after(team.workspace(), mark, "conversation.read"));
+        markThreadRead(team.aliceSubject(), conversation, second).then().statusCode(204);
+        assertEquals(second, thread(team.aliceSubject(), conversation).get("last_read_message_id"));
+    }
+
+    @Test
+    void concurrentThreadMarksLeaveTheFurthestPosition() throws Exception {
+        String root = post(team.aliceSubject(), team.general(), "root", null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(post(team.aliceSubject(), team.general(), "r" + i, root));
+        }
+        String conversation = conversationOf(root);
+        List<String> shuffled = new ArrayList<>(ids);
+        Collections.shuffle(shuffled);
+        AtomicInteger next = new AtomicInteger();
+        List<Integer> statuses = Concurrently.run(10, () -> markThreadRead(team.bobSubject(), conversation,
+                shuffled.get(next.getAndIncrement())).then().extract().statusCode());
+        assertEquals(List.of(204), statuses.stream().distinct().toList());
+        assertEquals(ids.get(9), thread(team.bobSubject(), conversation).get("last_read_message_id"));
+        assertEquals(0, thread(team.bobSubject(), conversation).get("unread_count"));
+    }
+
+    @Test
+    void threadMarkRefusalsHaveTheirCodesAndWriteNothing() {
+        String root = post(team.aliceSubject(), team.general(), "root", null);
+        post(team.bobSubject(), team.general(), "reply", root);
+        String conversation = conversationOf(root);
+        String otherRoot = post(team.aliceSubject(), team.general(), "another", null);
+        post(team.bobSubject(), team.general(), "reply", otherRoot);
+        String secretRoot = post(team.carolSubject(), team.leadership(), "secret", null);
+        post(team.carolSubject(), team.leadership(), "reply", secretRoot);
+        String before = TestData.string(
+                "SELECT (SELECT count(*) FROM conversation_reads) || '/' || (SELECT count(*) FROM outbox)");
+        markThreadRead(team.bobSubject(), conversation, otherRoot).then().statusCode(404)
+                .body("code", equalTo("not_found"));
+        markThreadRead(team.bobSubject(), UUID.randomUUID().toString(), root).then().statusCode(404);
+        markThreadRead(team.bobSubject(), conversationOf(secretRoot), secretRoot).then().statusCode(404);
+        as(team.bobSubject()).body(Map.of()).post("/api/conversations/" + conversation + "/read")
+                .then().statusCode(400).body("code", equalTo("validation_failed"));
+        assertEquals(before, TestData.string(
+                "SELECT (SELECT count(*) FROM conversation_reads) || '/' || (SELECT count(*) FROM outbox)"));
+    }
+
+    private static String conversationOf(String root) {
+        return TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid", root);
+    }
+
+    private static Response markThreadRead(String subject, String conversation, String messageId) {
+        return as(subject).body(Map.of("message_id", messageId)).post("/api/conversations/" + conversation + "/read");
+    }
+
+    private static Map<String, Object> thread(String subject, String conversation) {
+        return as(subject).get("/api/conversations/" + conversation).then().statusCode(200).extract().path("");
     }
 
     private static Response markRead(String subject, UUID channel, String messageId) {

@@ -86,6 +86,32 @@ class MentionTest {
     }
 
     @Test
+    void anEditThatRemovesAMentionForgetsIt() {
+        TestData.channelMember(team.general(), team.bob());
+        TestData.channelMember(team.general(), team.carol());
+        String named = post(team.aliceSubject(), team.general(), "<@" + team.bob() + "> <@" + team.carol() + "> hi",
+                null);
+        String everyone = post(team.aliceSubject(), team.general(), "<!channel> standup", null);
+        assertEquals(2, mentionCount(team.bobSubject()));
+
+        as(team.aliceSubject()).body(Map.of("content", "<@" + team.carol() + "> hi")).patch("/api/messages/" + named)
+                .then().statusCode(200);
+        as(team.aliceSubject()).body(Map.of("content", "standup")).patch("/api/messages/" + everyone)
+                .then().statusCode(200);
+        assertEquals(0, mentionCount(team.bobSubject()));
+        assertEquals(1, mentionCount(team.carolSubject()));
+        assertEquals(1, TestData.count("SELECT count(*) FROM message_mentions WHERE message_id IN (?::uuid, ?::uuid)",
+                named, everyone));
+    }
+
+    private int mentionCount(String subject) {
+        List<Map<String, Object>> channels = as(subject).get("/api/workspaces/" + team.workspace() + "/channels")
+                .then().statusCode(200).extract().path("");
+        return (Integer) channels.stream().filter(c -> c.get("id").equals(team.general().toString())).findFirst()
+                .orElseThrow().get("mention_count");
+    }
+
+    @Test
     void theWholeChannelIsToldOnceAMinuteAtMost() throws Exception {
         TestData.channelMember(team.general(), team.alice());
         TestData.channelMember(team.general(), team.bob());
