@@ -45,10 +45,13 @@ public final class FreePorts {
         }
     }
 
-    /** Where the kernel starts picking local ports for outgoing connections (32768 on Linux by default). */
-    private static int ephemeralStart() {
+    /**
+     * Where the kernel starts picking local ports for outgoing connections (32768 on Linux by default). Read as a
+     * stream: /proc reports a size that is not the content's, and a read sized by it returns a fragment.
+     */
+    static int ephemeralStart() {
         try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;
         }

@@ -18,19 +18,13 @@ public class MentionRepository {
 
     /**
      * Records the mentions of message $1 for the users named ($2) and, with $3, every member of its channel, keeping
-     * only those who may read the message (decision 0007: its channel; for a root or an open reply, any channel of
-     * its conversation) and are not its author ($4). Returns those not mentioned by this message before: a user is
+     * only those who may read the message (the schema's {@code readable_message}, decision 0007) and are not its
+     * author ($4). Returns those not mentioned by this message before: a user is
      * notified of a message once, however often an edit names them again.
      */
     private static final String RECORD = """
             WITH msg AS (
-                SELECT m.id, m.channel_id, m.conversation_id,
-                       m.reply_to_message_id IS NOT NULL AND c.visibility = 'private' AND EXISTS (
-                           SELECT 1 FROM conversation_channels cc
-                           WHERE cc.conversation_id = m.conversation_id AND cc.channel_id = m.channel_id
-                             AND NOT cc.is_primary) AS restricted
-                FROM messages m JOIN channels c ON c.id = m.channel_id
-                WHERE m.id = $1
+                SELECT m.id, m.channel_id FROM messages m WHERE m.id = $1
             ), candidates AS (
                 SELECT unnest($2::uuid[]) AS user_id
                 UNION
@@ -40,10 +34,7 @@ public class MentionRepository {
             SELECT msg.id, candidates.user_id, msg.channel_id, $5
             FROM candidates, msg
             WHERE candidates.user_id <> $4
-              AND (EXISTS (SELECT 1 FROM readable_channels(candidates.user_id) r WHERE r.channel_id = msg.channel_id)
-                   OR (msg.conversation_id IS NOT NULL AND NOT msg.restricted
-                       AND EXISTS (SELECT 1 FROM readable_conversation_channels(candidates.user_id,
-                                                                                msg.conversation_id))))
+              AND EXISTS (SELECT 1 FROM readable_message(candidates.user_id, msg.id))
             ORDER BY candidates.user_id
             ON CONFLICT (message_id, user_id) DO NOTHING
             RETURNING user_id

@@ -44,11 +44,11 @@ public class MessageRepository {
             """;
 
     /**
-     * The message ($2) as the caller ($1) may see it: no row when the caller may not read it (decision 0007: its
-     * channel, or for a root or an open reply any channel of its conversation) or has no membership of its workspace.
+     * The message ($2) as the caller ($1) may see it: no row when the caller may not read it (the schema's
+     * {@code readable_message}, decision 0007) or has no membership of its workspace.
      * An invited member's row comes back too, to be answered "accept first".
      */
-    private static final String FIND_AS_CALLER = """
+    static final String FIND_AS_CALLER = """
             SELECT m.id, m.workspace_id, m.channel_id, m.conversation_id, m.reply_to_message_id, m.content,
                    m.author_id, m.created_at, m.edited_at, m.deleted_at,
                    u.id AS caller_id, wm.role AS caller_role, wm.status AS caller_status,
@@ -58,16 +58,8 @@ public class MessageRepository {
             JOIN messages m ON m.id = $2
             JOIN workspace_members wm ON wm.workspace_id = m.workspace_id AND wm.user_id = u.id
             JOIN channels c ON c.id = m.channel_id
-            CROSS JOIN LATERAL (
-                SELECT m.reply_to_message_id IS NOT NULL AND c.visibility = 'private' AND EXISTS (
-                    SELECT 1 FROM conversation_channels cc
-                    WHERE cc.conversation_id = m.conversation_id AND cc.channel_id = m.channel_id AND NOT cc.is_primary
-                ) AS restricted
-            ) shown
+            CROSS JOIN LATERAL readable_message(u.id, m.id, true) shown
             WHERE u.idp_subject = $1
-              AND (EXISTS (SELECT 1 FROM readable_channels(u.id, true) r WHERE r.channel_id = m.channel_id)
-                   OR (m.conversation_id IS NOT NULL AND NOT shown.restricted
-                       AND EXISTS (SELECT 1 FROM readable_conversation_channels(u.id, m.conversation_id))))
             """;
 
     /** {@link #FIND_AS_CALLER}, the message locked until the transaction ends. */

@@ -43,15 +43,13 @@ public class ThreadPositions {
 
     /**
      * The caller ($2 a subject) and conversation $1: who they are, its workspace, whether they may read it, and whether
-     * message $3 is one of it they may read (its root, or a reply in a channel they read).
+     * message $3 is one of it they may read.
      */
     private static final String TARGET = "WITH " + ReadRepository.READABLE_CHANNELS + """
 
             SELECT u.id AS reader_id, c.workspace_id, EXISTS (SELECT 1 FROM readable) AS readable,
-                   EXISTS (SELECT 1 FROM messages m
-                           WHERE m.id = $3 AND m.conversation_id = $1 AND m.deleted_at IS NULL
-                             AND (m.id = c.root_message_id OR m.channel_id IN (SELECT channel_id FROM readable)))
-                       AS message_found
+                   EXISTS (SELECT 1 FROM messages m, readable_message(u.id, m.id)
+                           WHERE m.id = $3 AND m.conversation_id = $1 AND m.deleted_at IS NULL) AS message_found
             FROM users u, conversations c
             WHERE u.idp_subject = $2 AND c.id = $1
             """;
