@@ -3,17 +3,8 @@
 -- timeline-seed.sql (never marked read, joined before its first message, mentioned in 900 of its messages); and 1,000
 -- other members in the same 300 channels, each with a read position there and mentioned in one message in a thousand,
 -- so that the tables the list reads have the size a real workspace gives them (and the planner plans for that).
-\set ws '00000000-0000-7000-8000-00000000a001'
-\set alice '00000000-0000-7000-8000-00000000b001'
+\ir seed-common.sql
 \set reader '00000000-0000-7000-8000-0000000be001'
-\set ch '00000000-0000-7000-8000-0000000bec01'
-
--- A time-ordered id for a timestamp (UUIDv7 layout), as the API makes them.
-CREATE FUNCTION pg_temp.uuid7(ts timestamptz) RETURNS uuid LANGUAGE sql VOLATILE AS $$
-    SELECT (lpad(to_hex((extract(epoch FROM ts) * 1000)::bigint), 12, '0') || '7'
-            || substr(md5(random()::text), 1, 3) || to_hex(8 + floor(random() * 4)::int)
-            || substr(md5(random()::text), 1, 15))::uuid
-$$;
 
 BEGIN;
 INSERT INTO users (id, idp_subject, email, name) VALUES (:'reader', 'bench-reader@example.com',

@@ -141,7 +141,8 @@ test("a channel or a direct message with news shows it unread, live, until it is
   await expect(engineering).not.toContainText("unread");
 
   // Alice writes to Bob directly: the conversation appears in his sidebar, unread, without a reload.
-  await alice.getByLabel("Write to").selectOption({ index: 1 });
+  const bobOption = alice.getByLabel("Write to").locator("option", { hasText: /^bob/i });
+  await alice.getByLabel("Write to").selectOption((await bobOption.getAttribute("value"))!);
   await alice.getByRole("button", { name: "Message", exact: true }).click();
   const toBob = alice.getByRole("combobox", { name: /^Message [^#]/ });
   await toBob.fill("Lunch at one?");

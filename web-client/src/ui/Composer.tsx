@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { Channel } from "../generated/schemas";
 import { mentionOf } from "../model/mentions";
-import { useDirectory } from "./Directory";
+import { activeOthers, useDirectory } from "./Directory";
 import { authorName } from "./MessageText";
 
 /** A completion offered after "#" (a channel) or "@" (a person, or the whole channel): what it shows and writes. */
@@ -35,7 +35,7 @@ export function Composer(props: {
       ? [...props.channels.values()].map((c) => ({ key: c.id, label: `#${c.slug}`, insert: `#${c.slug}` }))
         .filter((c) => c.label.slice(1).startsWith(prefix))
       : [
-          ...[...people.values()].filter((p) => p.user_id !== readerId && p.status === "active")
+          ...activeOthers(people, readerId)
             .map((p) => ({ key: p.user_id, label: `@${authorName(people, p.user_id)}`, insert: mentionOf(p.user_id) })),
           { key: "channel", label: "@channel (everyone here)", insert: mentionOf(null) },
         ].filter((p) => p.label.slice(1).toLowerCase().startsWith(prefix));

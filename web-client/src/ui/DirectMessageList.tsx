@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from "react";
 import type { DirectMessage } from "../generated/schemas";
+import { activeOthers } from "./Directory";
+import { authorName } from "./MessageText";
 import { UnreadBadge } from "./UnreadBadge";
 import { channelPath, navigate } from "./router";
 import type { People } from "./WorkspaceView";
@@ -13,9 +15,8 @@ export function DirectMessageList(props: {
   onOpen: (userId: string) => Promise<void>;
 }) {
   const { dms, people, readerId, current } = props;
-  const others = [...people.values()]
-    .filter((person) => person.status === "active" && person.user_id !== readerId)
-    .sort((a, b) => personName(a).localeCompare(personName(b)));
+  const others = activeOthers(people, readerId)
+    .sort((a, b) => authorName(people, a.user_id).localeCompare(authorName(people, b.user_id)));
   const [chosen, setChosen] = useState("");
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +44,7 @@ export function DirectMessageList(props: {
         <select id="new-dm-person" value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">Choose someone</option>
           {others.map((person) => (
-            <option key={person.user_id} value={person.user_id}>{personName(person)}</option>
+            <option key={person.user_id} value={person.user_id}>{authorName(people, person.user_id)}</option>
           ))}
         </select>
         <button type="submit" disabled={chosen === ""}>Message</button>
@@ -52,13 +53,9 @@ export function DirectMessageList(props: {
   );
 }
 
-/** The DM as the reader names it: the others in it (a former member shows as "someone"). */
+/** The DM as the reader names it: the others in it (a former member shows as "Someone"). */
 export function dmName(dm: DirectMessage, people: People, readerId: string): string {
   return dm.member_ids.filter((id) => id !== readerId)
-    .map((id) => { const person = people.get(id); return person ? personName(person) : "someone"; })
+    .map((id) => authorName(people, id))
     .join(", ");
-}
-
-function personName(person: { name: string | null; email: string | null }): string {
-  return person.name ?? person.email ?? "someone";
 }

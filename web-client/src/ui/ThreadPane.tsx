@@ -88,9 +88,12 @@ function LiveThread(props: Props & { conversationId: string }) {
   const conversation = thread.conversation;
   const count = conversation?.reply_count ?? 0;
   const newestSeen = [...thread.replies].reverse().find((r) => r.delivery === "sent")?.message.id ?? conversation?.root_message_id;
+  const lastRead = conversation?.last_read_message_id;
   useEffect(() => {
-    if (newestSeen) api.markThreadRead(conversationId, newestSeen).catch(setError);
-  }, [api, conversationId, newestSeen]);
+    if (newestSeen && newestSeen !== lastRead && document.visibilityState === "visible") {
+      api.markThreadRead(conversationId, newestSeen).catch(setError);
+    }
+  }, [api, conversationId, newestSeen]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <>
       {conversation && <Root message={conversation.root_message} people={people} body={body(conversation.root_message)} />}

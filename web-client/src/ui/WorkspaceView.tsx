@@ -70,9 +70,10 @@ export function WorkspaceView(props: {
       case "channel.created":
       case "channel.updated":
         // The event carries the channel, not what the reader has left unread of it: that is kept.
-        setChannels((list) => upsert(list, {
-          ...list?.find((c) => c.id === event.payload.id), ...event.payload, member: memberOf(list, event.payload.id),
-        }));
+        setChannels((list) => {
+          const known = list?.find((c) => c.id === event.payload.id);
+          return upsert(list, { ...known, ...event.payload, member: known?.member ?? false });
+        });
         return;
       case "channel.member_joined":
       case "channel.member_left":
@@ -114,7 +115,10 @@ export function WorkspaceView(props: {
     }
   };
   const workspaceRoom = {
-    sync: () => void Promise.all([loadChannels(), loadPeople(), loadDms()]),
+    sync: () => {
+      void loadPeople();
+      reloadSoon();
+    },
     event: applyEvent,
     refused: (_code: string, message: string) => setError(new Error(message)),
   };
@@ -135,6 +139,12 @@ export function WorkspaceView(props: {
   const watched = [...(channels ?? []).filter((c) => c.member), ...(dms ?? [])].map((c) => c.id);
   const dm = dms?.find((d) => d.id === channelId) ?? null;
   const channel = channels?.find((c) => c.id === channelId) ?? (dm ? dmAsChannel(dm, dmName(dm, people, me.user.id)) : null);
+  /** Where a mention was made, as the sidebar names it: "#name", the people of a DM, or "a channel" not listed. */
+  const whereMentioned = (id: string) => {
+    const named = channels?.find((c) => c.id === id);
+    const direct = dms?.find((d) => d.id === id);
+    return named ? `#${named.name}` : direct ? dmName(direct, people, me.user.id) : "a channel";
+  };
   /** The reader saw the conversation up to this message: the server and their other devices are told. */
   const markRead = (id: string, messageId: string) => {
     const entry: Unread | undefined = channels?.find((c) => c.id === id) ?? dms?.find((d) => d.id === id);
@@ -157,7 +167,7 @@ export function WorkspaceView(props: {
   const replyingTo = !conversationId && startingFrom?.channel_id === channel?.id ? startingFrom : null;
   const bySlug = useMemo(() => new Map((channels ?? []).map((c) => [c.slug, c])), [channels]);
   const directory = useMemo(() => ({ people, readerId: me.user.id }), [people, me.user.id]);
-  const mentionedIn = mention ? channels?.find((c) => c.id === mention.channel_id) : undefined;
+  const mentionedIn = mention ? whereMentioned(mention.channel_id) : "";
   const openMention = () => {
     if (!mention) return;
     navigate(mention.conversation_id ? threadPath(mention.channel_id, mention.conversation_id) : channelPath(mention.channel_id));
@@ -174,7 +184,7 @@ export function WorkspaceView(props: {
         <p role="status" className="mention-notice">
           {mention && (
             <>
-              {authorName(people, mention.message.author_id)} mentioned you in #{mentionedIn?.name ?? "a channel"}{" "}
+              {authorName(people, mention.message.author_id)} mentioned you in {mentionedIn}{" "}
               <button type="button" className="quiet" onClick={openMention}>Open</button>
             </>
           )}
@@ -258,10 +268,6 @@ function dmAsChannel(dm: DirectMessage, name: string): Channel {
     id: dm.id, workspace_id: dm.workspace_id, name, slug: "", visibility: "private", topic: "",
     created_at: dm.created_at, archived_at: null, member: true,
   };
-}
-
-function memberOf(list: Channel[] | null, id: string): boolean {
-  return list?.find((c) => c.id === id)?.member ?? false;
 }
 
 function upsert(list: Channel[] | null, channel: Channel): Channel[] | null {

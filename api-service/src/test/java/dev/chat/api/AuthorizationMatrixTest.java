@@ -48,14 +48,12 @@ class AuthorizationMatrixTest {
         Team team = Team.create();
         String leadershipRoot = ApiCalls.post(team.carolSubject(), team.leadership(), "plans", null);
         ApiCalls.post(team.carolSubject(), team.leadership(), "agreed", leadershipRoot);
-        String conversation = TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid",
-                leadershipRoot);
+        String conversation = TestData.conversationOf(leadershipRoot);
         String generalMessage = ApiCalls.post(team.aliceSubject(), team.general(), "hello", null);
         UUID dm = TestData.directMessage(team.workspace(), team.alice(), team.carol());
         String dmRoot = ApiCalls.post(team.carolSubject(), dm, "between us", null);
         ApiCalls.post(team.aliceSubject(), dm, "indeed", dmRoot);
-        String dmConversation = TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid",
-                dmRoot);
+        String dmConversation = TestData.conversationOf(dmRoot);
 
         String outsider = TestData.newSubject("outsider");
         TestData.activeMember(TestData.workspace(), TestData.user(outsider), "admin");

@@ -23,6 +23,11 @@ public record DirectMessage(UUID id, UUID workspaceId, List<UUID> memberIds, Ins
         memberIds = List.copyOf(memberIds);
     }
 
+    /** The same DM with what the reader has not read of it. */
+    public DirectMessage withUnread(ChannelUnread counted) {
+        return new DirectMessage(id, workspaceId, memberIds, createdAt, counted);
+    }
+
     /** What a client tells a DM from a channel by, where both appear (a message's {@code channel_id}). */
     @JsonProperty("kind")
     public String kind() {

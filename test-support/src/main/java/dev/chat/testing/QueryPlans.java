@@ -1,5 +1,7 @@
 package dev.chat.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,6 +48,17 @@ public final class QueryPlans {
             }
         }
         return plans;
+    }
+
+    /**
+     * Fails unless every plan reads only through indexes and has the read rule's functions (readable_…) inlined,
+     * none called as a black box.
+     */
+    public static void assertIndexDriven(List<String> plans) {
+        for (String plan : plans) {
+            assertEquals(List.of(), sequentiallyScanned(plan), plan);
+            assertEquals(List.of(), functionScans(plan).stream().filter(f -> f.startsWith("readable")).toList(), plan);
+        }
     }
 
     /** The tables a plan reads by a sequential scan. */

@@ -86,6 +86,11 @@ public final class TestData {
         update("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?)", channelId, userId);
     }
 
+    /** The id of the conversation a message is the root of, or belongs to; null when it is in none. */
+    public static String conversationOf(String messageId) {
+        return string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", messageId);
+    }
+
     public static long count(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {

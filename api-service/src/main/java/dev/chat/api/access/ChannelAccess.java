@@ -21,10 +21,15 @@ public record ChannelAccess(UUID userId, UUID channelId, UUID workspaceId, boole
      * not it exists (so its existence is not revealed), 403 invite_pending before they accept.
      */
     public static ChannelAccess activeReader(Optional<ChannelAccess> found) {
-        ChannelAccess channel = found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such channel."));
+        ChannelAccess channel = found.orElseThrow(ChannelAccess::noSuchChannel);
         if (!channel.activeWorkspaceMember()) {
             throw WorkspaceRoles.invitePending();
         }
         return channel;
+    }
+
+    /** A channel the caller may not read, or none at all: the two are indistinguishable on purpose. */
+    public static ApiException noSuchChannel() {
+        return new ApiException(ErrorCode.NOT_FOUND, "No such channel.");
     }
 }

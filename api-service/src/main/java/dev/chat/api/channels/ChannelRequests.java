@@ -17,7 +17,7 @@ public final class ChannelRequests {
     public record Update(String topic) {
     }
 
-    /** {@code POST /api/channels/{id}/read}: the newest message the reader has seen. */
+    /** {@code POST /api/channels/{id}/read} and {@code /api/conversations/{id}/read}: the newest message seen. */
     public record MarkRead(UUID messageId) {
     }
 

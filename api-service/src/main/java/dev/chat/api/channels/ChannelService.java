@@ -1,6 +1,7 @@
 package dev.chat.api.channels;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import dev.chat.api.access.ChannelAccess;
 import dev.chat.api.access.Membership;
 import dev.chat.api.access.WorkspaceRoles;
 import dev.chat.api.members.MemberRepository;
@@ -198,11 +199,11 @@ public class ChannelService {
 
     private Uni<Access> access(SqlClient client, String subject, UUID channelId, boolean adminsSeePrivate) {
         return channels.forSubject(client, channelId, subject).map(found -> {
-            ChannelRepository.CallerView view = found.orElseThrow(ChannelService::noSuchChannel);
-            Membership me = view.membership().orElseThrow(ChannelService::noSuchChannel);
+            ChannelRepository.CallerView view = found.orElseThrow(ChannelAccess::noSuchChannel);
+            Membership me = view.membership().orElseThrow(ChannelAccess::noSuchChannel);
             Channel channel = view.channel();
             if (!view.readable() && !(adminsSeePrivate && me.admin())) {
-                throw noSuchChannel();
+                throw ChannelAccess.noSuchChannel();
             }
             WorkspaceRoles.requireActive(me);
             return new Access(me, channel, view.createdBy());
@@ -221,10 +222,6 @@ public class ChannelService {
             throw new ApiException(ErrorCode.CHANNEL_PROTECTED,
                     "#general holds the whole workspace: nobody leaves it and it is never archived.");
         }
-    }
-
-    private static ApiException noSuchChannel() {
-        return new ApiException(ErrorCode.NOT_FOUND, "No such channel.");
     }
 
     /** The caller, the channel as they see it, and who created it. */

@@ -103,11 +103,8 @@ public class DirectMessageRepository {
     public Uni<List<DirectMessage>> listedFor(SqlClient client, UUID workspaceId, UUID readerId) {
         return client.preparedQuery(LISTED).execute(Tuple.of(workspaceId, readerId)).map(rows -> {
             List<DirectMessage> dms = new ArrayList<>();
-            rows.forEach(row -> {
-                DirectMessage dm = toDirectMessage(row);
-                dms.add(new DirectMessage(dm.id(), dm.workspaceId(), dm.memberIds(), dm.createdAt(),
-                        ReadPositions.unread(row, row.getUUID("last_read_message_id"))));
-            });
+            rows.forEach(row -> dms.add(toDirectMessage(row)
+                    .withUnread(ReadPositions.unread(row, row.getUUID("last_read_message_id")))));
             return dms;
         });
     }

@@ -111,9 +111,11 @@ public class MessageRepository {
     }
 
     /**
-     * The message as the caller may change it, locked for this transaction, with its conversation's channels read
-     * after the conversation is locked too (so that a channel a concurrent #tag added is not missed); empty when the
-     * caller may not read it.
+     * The message as the caller may change it, locked for this transaction; for a thread root, with its
+     * conversation's channels read after the conversation is locked too (so that a channel a concurrent #tag added is
+     * not missed). A reply is shown in its thread or its own channel, never in the conversation's channels, so it
+     * neither reads them nor waits for the conversation's lock (its recount and its #tags take that lock themselves).
+     * Empty when the caller may not read the message.
      */
     public Uni<Optional<MessageTarget>> findForChange(SqlClient tx, String subject, UUID messageId) {
         return tx.preparedQuery(FIND_FOR_CHANGE).execute(Tuple.of(subject, messageId)).chain(rows -> {
@@ -122,7 +124,7 @@ public class MessageRepository {
             }
             Row row = rows.iterator().next();
             UUID conversationId = row.getUUID("conversation_id");
-            if (conversationId == null) {
+            if (conversationId == null || row.getUUID("reply_to_message_id") != null) {
                 return Uni.createFrom().item(Optional.of(toTarget(row, List.of())));
             }
             return threads.lockConversation(tx, conversationId)

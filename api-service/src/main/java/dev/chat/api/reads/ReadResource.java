@@ -1,7 +1,9 @@
 package dev.chat.api.reads;
 
 import dev.chat.api.access.CallerContext;
+import dev.chat.api.access.ChannelAccess;
 import dev.chat.api.access.WorkspaceRoles;
+import dev.chat.api.channels.ChannelRequests;
 import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.Refuses;
 import dev.chat.model.Conversation;
@@ -44,7 +46,7 @@ public class ReadResource {
     @POST
     @Path("/conversations/{id}/read")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Void>> markRead(@PathParam("id") UUID conversationId, ThreadReading.MarkRead request) {
+    public Uni<RestResponse<Void>> markRead(@PathParam("id") UUID conversationId, ChannelRequests.MarkRead request) {
         return threadReading.markRead(subject(), conversationId, request).map(ok -> RestResponse.noContent());
     }
 
@@ -58,7 +60,7 @@ public class ReadResource {
         UUID before = Cursor.decode(cursor, Cursor.AFTER_EVERYTHING);
         return reads.timeline(channelId, subject(), before, size + 1).map(rows -> {
             if (!rows.visible()) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "No such channel.");
+                throw ChannelAccess.noSuchChannel();
             }
             if (!rows.activeMember()) {
                 throw WorkspaceRoles.invitePending();

@@ -49,7 +49,7 @@ public class ThreadPositions {
 
             SELECT u.id AS reader_id, c.workspace_id, EXISTS (SELECT 1 FROM readable) AS readable,
                    EXISTS (SELECT 1 FROM messages m, readable_message(u.id, m.id)
-                           WHERE m.id = $3 AND m.conversation_id = $1 AND m.deleted_at IS NULL) AS message_found
+                           WHERE m.id = $3 AND m.conversation_id = $1) AS message_found
             FROM users u, conversations c
             WHERE u.idp_subject = $2 AND c.id = $1
             """;

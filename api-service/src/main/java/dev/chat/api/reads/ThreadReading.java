@@ -1,5 +1,6 @@
 package dev.chat.api.reads;
 
+import dev.chat.api.channels.ChannelRequests;
 import dev.chat.http.problems.ApiException;
 import dev.chat.http.problems.Fields;
 import dev.chat.model.EventType;
@@ -33,7 +34,7 @@ public class ThreadReading {
     }
 
     /** A request for a message the caller may not read in it is refused as if the message did not exist. */
-    public Uni<Void> markRead(String subject, UUID conversationId, MarkRead request) {
+    public Uni<Void> markRead(String subject, UUID conversationId, ChannelRequests.MarkRead request) {
         UUID messageId = Fields.required(Fields.body(request).messageId(), "message_id");
         return transactions.run(tx -> positions.target(tx, subject, conversationId, messageId).chain(found -> {
             ThreadPositions.Target target = found.filter(ThreadPositions.Target::readable)
@@ -48,9 +49,5 @@ public class ThreadReading {
                                     new ConversationRead(conversationId, messageId, left.get()),
                                     List.of(Room.user(target.readerId())))));
         }));
-    }
-
-    /** {@code POST /api/conversations/{id}/read}: the newest message of the thread the reader has seen. */
-    public record MarkRead(UUID messageId) {
     }
 }

@@ -36,8 +36,10 @@ public class TagSharing {
         this.outbox = outbox;
     }
 
-    /** @return the message as it stands afterwards (a flat one gains its conversation id when shared) */
-    /** @param at when the tags were written: the post's time, or the edit's */
+    /**
+     * @param at when the tags were written: the post's time, or the edit's
+     * @return the message as it stands afterwards (a flat one gains its conversation id when shared)
+     */
     public Uni<Message> shareTagged(SqlClient tx, ChannelAccess channel, Message message, Instant at) {
         List<String> slugs = List.copyOf(ChannelTags.slugs(message.content()));
         if (slugs.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.chat.api.channels;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.testing.QueryPlans;
@@ -25,8 +24,9 @@ class UnreadPlanTest {
 
     @Test
     void theChannelListCountsFromIndexesAlone() {
-        for (String plan : QueryPlans.plans(ReadPositions.LISTED, WORKSPACE, READER)) {
-            assertEquals(List.of(), QueryPlans.sequentiallyScanned(plan), plan);
+        List<String> plans = QueryPlans.plans(ReadPositions.LISTED, WORKSPACE, READER);
+        QueryPlans.assertIndexDriven(plans);
+        for (String plan : plans) {
             assertTrue(plan.contains("Index Only Scan using messages_top_level_idx on messages"), plan);
         }
     }

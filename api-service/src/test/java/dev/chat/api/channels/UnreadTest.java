@@ -132,7 +132,7 @@ class UnreadTest {
         String root = post(team.aliceSubject(), team.general(), "root", null);
         String first = post(team.bobSubject(), team.general(), "one", root);
         String second = post(team.bobSubject(), team.general(), "two", root);
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
         assertEquals(2, thread(team.aliceSubject(), conversation).get("unread_count"), "her own root is read");
         assertEquals(null, thread(team.aliceSubject(), conversation).get("last_read_message_id"));
         assertEquals(0, thread(team.bobSubject(), conversation).get("unread_count"), "his own replies are read");
@@ -165,7 +165,7 @@ class UnreadTest {
         for (int i = 0; i < 10; i++) {
             ids.add(post(team.aliceSubject(), team.general(), "r" + i, root));
         }
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
         List<String> shuffled = new ArrayList<>(ids);
         Collections.shuffle(shuffled);
         AtomicInteger next = new AtomicInteger();
@@ -180,7 +180,7 @@ class UnreadTest {
     void threadMarkRefusalsHaveTheirCodesAndWriteNothing() {
         String root = post(team.aliceSubject(), team.general(), "root", null);
         post(team.bobSubject(), team.general(), "reply", root);
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
         String otherRoot = post(team.aliceSubject(), team.general(), "another", null);
         post(team.bobSubject(), team.general(), "reply", otherRoot);
         String secretRoot = post(team.carolSubject(), team.leadership(), "secret", null);
@@ -190,15 +190,11 @@ class UnreadTest {
         markThreadRead(team.bobSubject(), conversation, otherRoot).then().statusCode(404)
                 .body("code", equalTo("not_found"));
         markThreadRead(team.bobSubject(), UUID.randomUUID().toString(), root).then().statusCode(404);
-        markThreadRead(team.bobSubject(), conversationOf(secretRoot), secretRoot).then().statusCode(404);
+        markThreadRead(team.bobSubject(), TestData.conversationOf(secretRoot), secretRoot).then().statusCode(404);
         as(team.bobSubject()).body(Map.of()).post("/api/conversations/" + conversation + "/read")
                 .then().statusCode(400).body("code", equalTo("validation_failed"));
         assertEquals(before, TestData.string(
                 "SELECT (SELECT count(*) FROM conversation_reads) || '/' || (SELECT count(*) FROM outbox)"));
-    }
-
-    private static String conversationOf(String root) {
-        return TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid", root);
     }
 
     private static Response markThreadRead(String subject, String conversation, String messageId) {

@@ -116,7 +116,7 @@ class MessageChangeTest {
     void editingAThreadRootReachesEveryChannelShowingItAndTheThread() throws Exception {
         String root = post(team.aliceSubject(), team.general(), "plan, cc #engineering", null);
         String reply = post(team.bobSubject(), team.general(), "ok", root);
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
 
         long mark = OutboxEvents.mark();
         as(team.aliceSubject()).body(Map.of("content", "the plan, cc #engineering")).patch("/api/messages/" + root)
@@ -184,7 +184,7 @@ class MessageChangeTest {
     void aDeletedRootStaysAsAPlaceholderAndItsThreadLivesOn() {
         String root = post(team.aliceSubject(), team.general(), "vote here", null);
         post(team.bobSubject(), team.general(), "yes", root);
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
         as(team.bobSubject()).put("/api/messages/" + root + "/reactions/👍").then().statusCode(200);
         as(team.aliceSubject()).delete("/api/messages/" + root).then().statusCode(204);
 
@@ -212,7 +212,7 @@ class MessageChangeTest {
     void aDeletionReachesAChannelATagAddedWhileItWaited() throws Exception {
         String root = post(team.aliceSubject(), team.general(), "roadmap", null);
         post(team.bobSubject(), team.general(), "nice", root);
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
         long mark = OutboxEvents.mark();
         try (Connection sharing = TestData.connect()) {
             // A share in flight: it holds the conversation's lock, as TagSharing does, and adds #engineering.
@@ -245,7 +245,7 @@ class MessageChangeTest {
         String root = post(team.aliceSubject(), team.general(), "standup", null);
         String first = post(team.bobSubject(), team.general(), "done", root);
         String second = post(team.carolSubject(), team.general(), "blocked", root);
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
 
         long mark = OutboxEvents.mark();
         as(team.bobSubject()).delete("/api/messages/" + first).then().statusCode(204);
@@ -267,7 +267,7 @@ class MessageChangeTest {
     void aDeletedRestrictedReplyChangesOnlyItsChannelsSummary() throws Exception {
         String root = as(team.carolSubject()).body(body(team.general(), "budget, cc #leadership", null))
                 .post("/api/messages").then().statusCode(201).extract().path("id");
-        String conversation = conversationOf(root);
+        String conversation = TestData.conversationOf(root);
         String restricted = post(team.carolSubject(), team.leadership(), "between us: no", root);
         assertEquals(1, TestData.count("""
                 SELECT restricted_reply_count FROM conversation_channels
@@ -324,9 +324,5 @@ class MessageChangeTest {
 
     private String fingerprint() {
         return TestData.string(FINGERPRINT, team.workspace().toString(), team.workspace().toString());
-    }
-
-    private static String conversationOf(String messageId) {
-        return TestData.string("SELECT conversation_id::text FROM messages WHERE id = ?::uuid", messageId);
     }
 }

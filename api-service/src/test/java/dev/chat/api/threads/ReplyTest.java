@@ -122,8 +122,7 @@ class ReplyTest {
             pool.shutdownNow();
         }
         assertEquals(1, TestData.count("SELECT count(*) FROM conversations WHERE root_message_id = ?::uuid", root));
-        String conversation = TestData.string("SELECT id::text FROM conversations WHERE root_message_id = ?::uuid",
-                root);
+        String conversation = TestData.conversationOf(root);
         assertEquals(repliers, TestData.count("SELECT count(*) FROM messages WHERE conversation_id = ?::uuid "
                 + "AND reply_to_message_id IS NOT NULL", conversation));
         assertEquals(repliers, TestData.count("SELECT reply_count FROM conversations WHERE id = ?::uuid",
